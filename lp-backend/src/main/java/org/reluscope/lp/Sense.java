@@ -1,0 +1,7 @@
+package org.reluscope.lp;
+
+/** Optimisation direction. */
+public enum Sense {
+    MINIMIZE,
+    MAXIMIZE
+}
