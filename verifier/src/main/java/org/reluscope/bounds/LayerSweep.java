@@ -13,7 +13,9 @@ import org.reluscope.net.Network;
  *   <li>refined by the method (symbolic back-substitution, LP) for the neurons whose bounds
  *       still matter: every neuron of an affine or of the last layer, the unstable neurons of
  *       a hidden ReLU layer (a stable neuron's relaxation is exact whatever its bounds, so
- *       its interval bounds are kept);</li>
+ *       its interval bounds are kept — which also means a sub-problem can report a looser
+ *       interval for a neuron that its splits made stable; pass the parent's bounds as known
+ *       bounds to keep refinement monotone);</li>
  *   <li>clamped again; an empty interval proves that no input satisfies the splits.</li>
  * </ol>
  * Each step only narrows, so a method's bounds are never looser than interval propagation's.
