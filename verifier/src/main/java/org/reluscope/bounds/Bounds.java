@@ -125,10 +125,7 @@ public record Bounds(String method, List<LayerBounds> layers, double[] outputLow
      * directly and much more tightly ({@link OutputBounder#upperBound}). Not modified: c.
      */
     public double intervalUpperBound(double[] c) {
-        if (c.length != outputLower.length) {
-            throw new IllegalArgumentException("objective has " + c.length + " entries but the network has "
-                    + outputLower.length + " outputs");
-        }
+        LayerSweep.checkObjective(c, outputLower.length);
         if (empty) {
             return Double.NEGATIVE_INFINITY;
         }

@@ -72,8 +72,21 @@ final class LayerSweep {
         return state;
     }
 
+    /** @throws IllegalArgumentException unless c has one entry per output */
+    static void checkObjective(double[] c, int outputs) {
+        if (c.length != outputs) {
+            throw new IllegalArgumentException("objective has " + c.length + " entries but the network has " + outputs
+                    + " outputs");
+        }
+    }
+
+    /** Whether every neuron of layer l is refined (affine or output layer), not just the unstable ones. */
+    static boolean refinesAll(PartialBounds state, int l) {
+        return state.activation(l) == Activation.IDENTITY || l == state.network.layerCount() - 1;
+    }
+
     private static int targets(PartialBounds state, int l, int[] neurons) {
-        boolean all = state.activation(l) == Activation.IDENTITY || l == state.network.layerCount() - 1;
+        boolean all = refinesAll(state, l);
         int count = 0;
         for (int i = 0; i < neurons.length; i++) {
             if (all || state.isUnstable(l, i)) {

@@ -37,10 +37,7 @@ public final class SymbolicPropagation implements OutputBounder {
 
     @Override
     public double upperBound(Network network, InputSet set, double[] c, BoundOptions options) {
-        if (c.length != network.outputSize()) {
-            throw new IllegalArgumentException("objective has " + c.length + " entries but the network has "
-                    + network.outputSize() + " outputs");
-        }
+        LayerSweep.checkObjective(c, network.outputSize());
         PartialBounds state = LayerSweep.run(network, set, options, layersNeededFor(network), this::refine);
         if (state.empty) {
             return Double.NEGATIVE_INFINITY;

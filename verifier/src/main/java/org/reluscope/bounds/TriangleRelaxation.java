@@ -8,7 +8,6 @@ import org.reluscope.lp.IncrementalLp;
 import org.reluscope.lp.LpResult;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.Sense;
-import org.reluscope.net.Activation;
 import org.reluscope.net.Network;
 
 /**
@@ -63,10 +62,7 @@ public final class TriangleRelaxation implements OutputBounder {
      */
     @Override
     public double upperBound(Network network, InputSet set, double[] c, BoundOptions options) {
-        if (c.length != network.outputSize()) {
-            throw new IllegalArgumentException("objective has " + c.length + " entries but the network has "
-                    + network.outputSize() + " outputs");
-        }
+        LayerSweep.checkObjective(c, network.outputSize());
         int last = network.layerCount() - 1;
         PartialBounds state = LayerSweep.run(network, set, options, network.layerCount(),
                 (s, k, neurons, count) -> refineUpTo(s, k, neurons, count, last - 1));
@@ -91,7 +87,7 @@ public final class TriangleRelaxation implements OutputBounder {
         if (k > lastLpLayer) {
             return;
         }
-        boolean all = state.activation(k) == Activation.IDENTITY || k == state.network.layerCount() - 1;
+        boolean all = LayerSweep.refinesAll(state, k);
         int open = 0;
         for (int q = 0; q < count; q++) {
             if (all || state.isUnstable(k, neurons[q])) {
