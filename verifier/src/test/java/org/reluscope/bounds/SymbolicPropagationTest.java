@@ -128,6 +128,21 @@ class SymbolicPropagationTest {
     }
 
     @Test
+    void aReusedWorkspaceGivesTheSameBoundsAsAFreshOne() {
+        Network big = RandomNetworks.relu(7, 6, 40, 40, 5);
+        Network small = RandomNetworks.relu(8, 3, 7, 2);
+        Box bigBox = Box.linf(new double[6], 0.3);
+        Box smallBox = Box.linf(new double[3], 0.8);
+        double[] c = {1, -1};
+        for (int round = 0; round < 3; round++) {
+            assertEquals(new SymbolicPropagation().compute(big, bigBox), crown.compute(big, bigBox));
+            assertEquals(new SymbolicPropagation().compute(small, smallBox), crown.compute(small, smallBox));
+            assertEquals(new SymbolicPropagation().upperBound(small, smallBox, c, BoundOptions.DEFAULT),
+                    crown.upperBound(small, smallBox, c, BoundOptions.DEFAULT));
+        }
+    }
+
+    @Test
     void misfitsAreRejectedWithTheirShapes() {
         Network net = SmallNetworks.sumOfCrossedRelus();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
