@@ -12,7 +12,8 @@ import org.reluscope.net.Network;
 
 /**
  * Bounds from the triangle LP relaxation ({@link TriangleLp}) of every unstable ReLU,
- * layer by layer: each layer first gets its CROWN bounds ({@link SymbolicPropagation}); if at
+ * layer by layer, starting from the CROWN bounds of the whole network ({@link SymbolicPropagation}):
+ * each layer first gets CROWN bounds recomputed from the tightened layers before it; if at
  * most {@link TriangleOptions#maxLpNeuronsPerLayer} of its neurons remain unstable (and always
  * for the output layer), each of them is bounded by maximising and minimising z_{k,j} over the
  * relaxation of the layers before it, warm-started in one {@link IncrementalLp} per layer.
@@ -53,28 +54,48 @@ public final class TriangleRelaxation implements OutputBounder {
 
     @Override
     public Bounds compute(Network network, InputSet set, BoundOptions options) {
-        return LayerSweep.run(network, set, options, network.layerCount(), this::refine).toBounds(name());
+        Bounds plain = crown.compute(network, set, options);
+        if (plain.empty()) {
+            return Bounds.emptySet(name(), network);
+        }
+        return LayerSweep.run(network, set, onTopOf(plain, options), network.layerCount(), this::refine)
+                .toBounds(name());
     }
 
     /**
-     * min(CROWN bound on c·y, LP bound on c·y over the relaxation of all layers, with the
-     * output pre-activations bounded by CROWN). Not modified: c.
+     * The smallest of the CROWN bound on c·y, the CROWN bound on c·y recomputed with the
+     * LP-tightened intermediate bounds, and the LP bound on c·y over the relaxation of all
+     * layers (output pre-activations bounded by CROWN). Not modified: c.
      */
     @Override
     public double upperBound(Network network, InputSet set, double[] c, BoundOptions options) {
         LayerSweep.checkObjective(c, network.outputSize());
         int last = network.layerCount() - 1;
-        PartialBounds state = LayerSweep.run(network, set, options, network.layerCount(),
-                (s, k, neurons, count) -> refineUpTo(s, k, neurons, count, last - 1));
+        PartialBounds plain = LayerSweep.run(network, set, options, network.layerCount(), crown::refine);
+        if (plain.empty) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double bound = crown.objectiveUpperBound(plain, c);
+        PartialBounds state = LayerSweep.run(network, set, onTopOf(plain.toBounds(name()), options),
+                network.layerCount(), (s, k, neurons, count) -> refineUpTo(s, k, neurons, count, last - 1));
         if (state.empty) {
             return Double.NEGATIVE_INFINITY;
         }
-        double bound = crown.objectiveUpperBound(state, c);
+        bound = Math.min(bound, crown.objectiveUpperBound(state, c));
         TriangleLp model = TriangleLp.build(state, last);
         try (IncrementalLp lp = solver.open(model.program)) {
-            double lpBound = optimise(lp, model.objectiveOn(last, c, 0), Sense.MAXIMIZE, set);
-            return Math.min(bound, lpBound);
+            return Math.min(bound, optimise(lp, model.objectiveOn(last, c, 0), Sense.MAXIMIZE, set));
         }
+    }
+
+    /**
+     * The caller's options with CROWN's bounds as known bounds: the LP sweep then only narrows
+     * them, so lp ⊆ crown holds neuron by neuron even where a layer keeps back-substitution
+     * bounds (which are not monotone in the intermediate bounds: the adaptive lower slope may
+     * flip). CROWN already used the caller's known bounds, so nothing is lost.
+     */
+    private static BoundOptions onTopOf(Bounds crownBounds, BoundOptions options) {
+        return new BoundOptions(options.splits(), crownBounds.layers(), options.trustedLayers());
     }
 
     private void refine(PartialBounds state, int k, int[] neurons, int count) {
