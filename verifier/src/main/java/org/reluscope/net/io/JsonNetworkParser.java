@@ -146,7 +146,7 @@ final class JsonNetworkParser {
         expect(JsonToken.START_ARRAY, what + " must be an array of rows");
         List<double[]> rows = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            double[] row = vector(what + " row " + rows.size());
+            double[] row = vector(what + "[" + rows.size() + "]");
             if (!rows.isEmpty() && row.length != rows.get(0).length) {
                 throw bad(what + ": row " + rows.size() + " has " + row.length + " entries, row 0 has "
                         + rows.get(0).length);
