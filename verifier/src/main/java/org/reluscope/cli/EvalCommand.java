@@ -13,7 +13,6 @@ import org.reluscope.input.Box;
 import org.reluscope.input.PointFiles;
 import org.reluscope.net.InputNormalization;
 import org.reluscope.net.Network;
-import org.reluscope.net.io.NetworkFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,9 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope eval NET}: f(x) for given or random points, in double precision. */
@@ -37,9 +36,8 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NET",
-            description = "The network: .onnx, .nnet or .json (another extension: detected from the content).")
-    private Path network;
+    @Mixin
+    private NetworkArgument network;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Points points;
@@ -52,8 +50,9 @@ final class EvalCommand implements Callable<Integer> {
         private Path file;
 
         @Option(names = "--random", paramLabel = "N", required = true,
-                description = "N points drawn uniformly from a box: the normalised [min, max] box of a .nnet "
-                        + "network, otherwise [-1, 1]^n.")
+                description = "N points drawn uniformly from a box: the normalised [min, max] box when the "
+                        + "network declares a normalisation (.nnet files, or JSON with \"normalization\"), "
+                        + "otherwise [-1, 1]^n.")
         private int count;
     }
 
@@ -66,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Network net = NetworkFiles.read(network);
+        Network net = network.read();
         List<double[]> inputs = points.file != null ? PointFiles.readRows(points.file, net.inputSize())
                 : random(net);
         List<double[]> outputs = new ArrayList<>(inputs.size());

@@ -1,7 +1,6 @@
 package org.reluscope.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -10,7 +9,6 @@ import org.reluscope.net.AffineLayer;
 import org.reluscope.net.InputNormalization;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.JsonNetworks;
-import org.reluscope.net.io.NetworkFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope info NET}: the shape of a network. */
@@ -32,16 +30,15 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NET",
-            description = "The network: .onnx, .nnet or .json (another extension: detected from the content).")
-    private Path network;
+    @Mixin
+    private NetworkArgument network;
 
     @Option(names = "--json", description = "Print a JSON object instead of text.")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
-        Network net = NetworkFiles.read(network);
+        Network net = network.read();
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(net)) : text(net));
         return 0;
@@ -49,7 +46,7 @@ final class InfoCommand implements Callable<Integer> {
 
     private String text(Network net) {
         StringBuilder sb = new StringBuilder();
-        sb.append("network:       ").append(network).append('\n');
+        sb.append("network:       ").append(network.file()).append('\n');
         sb.append("inputs:        ").append(net.inputSize()).append('\n');
         sb.append("outputs:       ").append(net.outputSize()).append('\n');
         sb.append("widths:        ").append(Arrays.stream(net.widths()).mapToObj(Integer::toString)
@@ -78,7 +75,7 @@ final class InfoCommand implements Callable<Integer> {
 
     private ObjectNode tree(Network net) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("network", network.toString());
+        root.put("network", network.file().toString());
         root.put("inputs", net.inputSize());
         root.put("outputs", net.outputSize());
         ArrayNode widths = root.putArray("widths");

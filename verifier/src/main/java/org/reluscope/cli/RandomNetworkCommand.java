@@ -22,7 +22,7 @@ final class RandomNetworkCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--widths", split = ",", required = true, paramLabel = "N0,N1,...,NL",
+    @Option(names = "--widths", split = ",", required = true, paramLabel = "N",
             description = "Layer widths from the input to the output, e.g. 5,20,20,3.")
     private int[] widths;
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 import org.reluscope.BadInputException;
@@ -84,10 +85,12 @@ public final class NetworkFiles {
             throw new BadInputException(file, "cannot write this format: the name must end in .json or .onnx");
         }
         Path folder = file.toAbsolutePath().getParent();
+        // not createTempFile: its owner-only permissions would stay with the renamed file
+        Path temporary = folder.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".part");
         try {
-            Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".part");
             try {
-                Files.write(temporary, bytes);
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

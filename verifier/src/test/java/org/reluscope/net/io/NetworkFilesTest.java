@@ -44,6 +44,16 @@ class NetworkFilesTest {
         assertArrayEquals(new double[] {1.5}, NetworkFiles.read(nnet).evaluate(new double[] {1}), 0);
     }
 
+    /** The examples in specs/ are what specs/README.md says made them. */
+    @Test
+    void shippedExamplesAreTheDocumentedRandomNetworks() {
+        Path examples = Path.of("").toAbsolutePath().getParent().resolve("specs/examples");
+        Network small = RandomNetworks.relu(1, 0.1, 5, 20, 20, 3);
+        assertEquals(small, NetworkFiles.read(examples.resolve("small.onnx")));
+        assertEquals(small, NetworkFiles.read(examples.resolve("small.json")));
+        assertEquals(RandomNetworks.relu(1, 0.1, 2, 3, 2), NetworkFiles.read(examples.resolve("tiny.json")));
+    }
+
     @Test
     void writingAnUnknownFormatIsBadInput() {
         Path file = dir.resolve("n.txt");
