@@ -61,10 +61,10 @@ public final class InputSetOptions {
             description = "L2 radius: the input set is the ball ‖x − x0‖₂ ≤ R. Needs --center.")
     Double l2;
 
-    @Option(names = "--clip", paramLabel = "LO,HI", split = ",",
+    @Option(names = "--clip", paramLabel = "LO,HI",
             description = "Keep every input in [LO, HI] (e.g. 0,1 for pixels): intersects the --linf box; "
                     + "for --l2, the ball's domain.")
-    double[] clip;
+    String clip;
 
     @Option(names = "--label", paramLabel = "K",
             description = "Check robustness around x0: unsafe when some output y_j, j ≠ K, reaches y_K.")
@@ -153,7 +153,7 @@ public final class InputSetOptions {
         }
         for (int i = 0; i < x0.length; i++) {
             if (lo[i] > domain.upper(i) || hi[i] < domain.lower(i)) {
-                throw new BadInputException("--clip", "[" + clip[0] + ", " + clip[1] + "] does not meet the L∞ ball of"
+                throw new BadInputException("--clip", "[" + domain.lower(i) + ", " + domain.upper(i) + "] does not meet the L∞ ball of"
                         + " radius " + eps + " around the centre: input " + i + " of the centre is " + x0[i]);
             }
         }
@@ -184,17 +184,26 @@ public final class InputSetOptions {
         if (clip == null) {
             return null;
         }
-        if (clip.length != 2) {
-            throw usage("--clip takes two numbers LO,HI, got " + clip.length);
+        String[] parts = clip.split(",", -1);
+        double lo;
+        double hi;
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            lo = Double.parseDouble(parts[0].strip());
+            hi = Double.parseDouble(parts[1].strip());
+        } catch (NumberFormatException e) {
+            throw usage("--clip takes two numbers LO,HI, got '" + clip + "'");
         }
-        if (!Double.isFinite(clip[0]) || !Double.isFinite(clip[1]) || clip[0] > clip[1]) {
-            throw new BadInputException("--clip", "expected finite LO ≤ HI, got " + clip[0] + "," + clip[1]);
+        if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
+            throw new BadInputException("--clip", "expected finite LO ≤ HI, got " + clip);
         }
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        Arrays.fill(lo, clip[0]);
-        Arrays.fill(hi, clip[1]);
-        return new Box(lo, hi);
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        Arrays.fill(lower, lo);
+        Arrays.fill(upper, hi);
+        return new Box(lower, upper);
     }
 
     private List<String> givenOptions() {

@@ -121,7 +121,7 @@ final class ConstraintReader {
 
     private double finite(double value, BigDecimal exact, Position at) {
         if (!Double.isFinite(value) || Math.abs(value) == Double.MAX_VALUE) {
-            throw at.error(source, "number " + exact + " is outside the double range");
+            throw at.error(source, "number " + exact.stripTrailingZeros() + " is outside the double range");
         }
         return value;
     }
