@@ -161,7 +161,7 @@ public final class AffineHull {
 
     /**
      * The equations N (y − c) = 0 as linear polynomials, rewritten in reduced echelon form
-     * (Gauss–Jordan with complete pivoting, each pivot variable with coefficient 1, the first
+     * (Gauss–Jordan with complete pivoting, each pivot variable with coefficient ±1, the first
      * coefficient positive) so that they read simply — a hull that is a point becomes
      * y_i − c_i = 0 — and cleaned of round-off residues at the tolerance. The echelon rows span
      * the same space as N, so they cut out the same H.
@@ -180,8 +180,7 @@ public final class AffineHull {
         List<Polynomial> out = new ArrayList<>();
         for (double[] row : rows) {
             double[] a = Arrays.copyOf(row, m);
-            Polynomial p = Polynomial.linear(variables, a, row[m]).cleaned(tolerance);
-            out.add(p.isZero() || p.coefficient(0) > 0 ? p : p.scaled(-1));
+            out.add(Polynomial.linear(variables, a, row[m]).cleaned(tolerance).withPositiveLeadingCoefficient());
         }
         return out;
     }

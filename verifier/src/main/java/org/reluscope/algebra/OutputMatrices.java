@@ -117,7 +117,7 @@ final class OutputMatrices {
                 for (int p = 0; p < points.length; p++) {
                     a[problem.variable(i, points[p])] = kappa[p];
                 }
-                out.add(Polynomial.linear(variables, a, 0).cleaned(tolerance));
+                out.add(Polynomial.linear(variables, a, 0).cleaned(tolerance).withPositiveLeadingCoefficient());
             }
         }
         return out;

@@ -24,7 +24,8 @@ import java.util.Objects;
  * <p>Immutable.
  */
 public final class Polynomial {
-    private static final MathContext DIGITS_12 = new MathContext(12);
+    /** How far (in units in the last place of the largest coefficient) a coefficient may move when cleaned. */
+    private static final double SNAP_ULPS = 32;
 
     private final List<String> variables;
     private final int[][] monomials;
@@ -175,20 +176,38 @@ public final class Polynomial {
     /**
      * The same polynomial with round-off residues removed: coefficients at most
      * {@code relativeTolerance}·(largest |coefficient|) are dropped, and each other coefficient
-     * is replaced by its 12-significant-digit decimal rounding when that moves it by no more
-     * than the same amount (so 0.5000000000000001 prints as 0.5).
+     * is replaced by its shortest decimal rounding (at most 15 significant digits) that lies
+     * within a few units in the last place of the largest coefficient, so that
+     * 0.5000000000000001 prints as 0.5 while a genuinely irrational-looking coefficient keeps
+     * its digits.
      */
     public Polynomial cleaned(double relativeTolerance) {
-        double slack = relativeTolerance * coefficientScale();
+        double scale = coefficientScale();
+        double drop = relativeTolerance * scale;
+        double snap = SNAP_ULPS * Math.ulp(scale);
         Accumulator acc = new Accumulator();
         for (int t = 0; t < monomials.length; t++) {
             double c = coefficients[t];
-            if (Math.abs(c) > slack) {
-                double rounded = new BigDecimal(c).round(DIGITS_12).doubleValue();
-                acc.add(monomials[t], Math.abs(rounded - c) <= slack ? rounded : c);
+            if (Math.abs(c) > drop) {
+                acc.add(monomials[t], shortestNear(c, snap));
             }
         }
         return acc.build(variables);
+    }
+
+    /** The same polynomial times ±1 so that its first term has a positive coefficient. */
+    public Polynomial withPositiveLeadingCoefficient() {
+        return isZero() || coefficients[0] > 0 ? this : scaled(-1);
+    }
+
+    private static double shortestNear(double c, double snap) {
+        for (int digits = 1; digits <= 15; digits++) {
+            double r = new BigDecimal(c).round(new MathContext(digits)).doubleValue();
+            if (Math.abs(r - c) <= snap) {
+                return r;
+            }
+        }
+        return c;
     }
 
     private static double monomialValue(int[] m, double[] y) {
