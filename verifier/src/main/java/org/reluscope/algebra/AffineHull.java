@@ -144,12 +144,12 @@ public final class AffineHull {
         double tol = Math.max(tolerance, other.tolerance);
         for (double[] n : normals) {
             for (double[] d : other.directions) {
-                if (Math.abs(dot(n, d)) > tol) {
+                if (Math.abs(Vectors.dot(n, d)) > tol) {
                     return false;
                 }
             }
         }
-        double scale = Math.max(Math.max(maxAbs(offset), maxAbs(other.offset)),
+        double scale = Math.max(Math.max(Vectors.maxAbs(offset), Vectors.maxAbs(other.offset)),
                 Math.max(largestSingularValue, other.largestSingularValue));
         return distance(other.offset) <= tol * scale;
     }
@@ -174,7 +174,7 @@ public final class AffineHull {
         double[][] rows = new double[q][m + 1];
         for (int k = 0; k < q; k++) {
             System.arraycopy(normals[k], 0, rows[k], 0, m);
-            rows[k][m] = -dot(normals[k], offset);
+            rows[k][m] = -Vectors.dot(normals[k], offset);
         }
         Echelon.reduce(rows, m, tolerance);
         List<Polynomial> out = new ArrayList<>();
@@ -183,22 +183,6 @@ public final class AffineHull {
             out.add(Polynomial.linear(variables, a, row[m]).cleaned(tolerance).withPositiveLeadingCoefficient());
         }
         return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double maxAbs(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s = Math.max(s, Math.abs(x));
-        }
-        return s;
     }
 
     private static double[][] copy(double[][] rows) {

@@ -76,7 +76,7 @@ final class IncrementalHull {
             double[] bestResidual = null;
             for (double[] p : candidates) {
                 double[] r = residual(p, origin, basis);
-                double norm = Math.sqrt(dot(r, r));
+                double norm = Math.sqrt(Vectors.dot(r, r));
                 if (norm > best) {
                     best = norm;
                     bestPoint = p;
@@ -103,7 +103,7 @@ final class IncrementalHull {
     boolean add(double[] p) {
         List<Facet> visible = new ArrayList<>();
         for (Facet f : facets) {
-            if (dot(f.normal, p) > f.offset + slack) {
+            if (Vectors.dot(f.normal, p) > f.offset + slack) {
                 visible.add(f);
             }
         }
@@ -193,12 +193,12 @@ final class IncrementalHull {
             u[1] = e1[2] * e2[0] - e1[0] * e2[2];
             u[2] = e1[0] * e2[1] - e1[1] * e2[0];
         }
-        double norm = Math.sqrt(dot(u, u));
-        double sign = dot(u, interior) - dot(u, a) > 0 ? -1 : 1;
+        double norm = Math.sqrt(Vectors.dot(u, u));
+        double sign = Vectors.dot(u, interior) - Vectors.dot(u, a) > 0 ? -1 : 1;
         for (int k = 0; k < d; k++) {
             u[k] *= sign / norm;
         }
-        return new Facet(verts, u, dot(u, a));
+        return new Facet(verts, u, Vectors.dot(u, a));
     }
 
     private static double[] residual(double[] p, double[] origin, List<double[]> basis) {
@@ -207,19 +207,11 @@ final class IncrementalHull {
             r[i] = p[i] - origin[i];
         }
         for (double[] q : basis) {
-            double c = dot(r, q);
+            double c = Vectors.dot(r, q);
             for (int i = 0; i < r.length; i++) {
                 r[i] -= c * q[i];
             }
         }
         return r;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

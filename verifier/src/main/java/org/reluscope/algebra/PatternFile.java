@@ -1,14 +1,11 @@
 package org.reluscope.algebra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.reluscope.BadInputException;
+import org.reluscope.input.PointFiles;
 
 /**
  * Reads activation patterns for {@code reluscope variety --patterns FILE}.
@@ -29,14 +26,7 @@ public final class PatternFile {
      *                           line and layer), or a line count that is neither 1 nor k
      */
     public static boolean[][][] read(Path file, int[] widths, int points) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> lines = PointFiles.readLines(file);
         List<boolean[][]> patterns = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();

@@ -149,13 +149,13 @@ public final class PolytopeImage {
         /** u·t ≤ h in output space: (Uᵀu)·y ≤ h + (Uᵀu)·c; coplanar facets are merged. Modified: rows. */
         void addInequality(List<OutputPolytope.Inequality> rows, double[] u, double h) {
             double[] a = outputDirection(u);
-            double b = h + IncrementalHull.dot(a, offset);
+            double b = h + Vectors.dot(a, offset);
             for (OutputPolytope.Inequality row : rows) {
                 double[] diff = row.a().clone();
                 for (int i = 0; i < diff.length; i++) {
                     diff[i] -= a[i];
                 }
-                if (Math.sqrt(IncrementalHull.dot(diff, diff)) <= 1e-9) {
+                if (Math.sqrt(Vectors.dot(diff, diff)) <= 1e-9) {
                     return;
                 }
             }
