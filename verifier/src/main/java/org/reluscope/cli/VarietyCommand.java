@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "generate the whole ideal."})
 public final class VarietyCommand implements Callable<Integer> {
 
-    @Option(names = "--arch", required = true, split = ",", paramLabel = "n0,n1,…,nL",
+    @Option(names = "--arch", required = true, split = ",", paramLabel = "n0,n1,…,nL", hideParamSyntax = true,
             description = "Widths of the layers, input first, output last (at least two).")
     private int[] arch;
 
