@@ -3,7 +3,6 @@ package org.reluscope.bounds;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -13,13 +12,18 @@ import org.reluscope.input.InputSet;
 import org.reluscope.input.L2Ball;
 import org.reluscope.net.Network;
 import org.reluscope.net.RandomNetworks;
+import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.spec.VnnLibParser;
+import org.reluscope.testing.SharedBenchmarks;
 import org.reluscope.testing.ReachProbe;
 
 /**
  * Every method's bounds contain everything a sampling and gradient-ascent oracle reaches
  * ({@link ReachProbe}), and the methods nest: crown ⊆ ibp, bound by bound. 100,000 probe
- * points per family of small and ACAS Xu-shaped networks; 30,000 for the mnistfc-shaped one,
- * whose 270,000 multiply-adds per point would otherwise take half a minute.
+ * points per family (random small networks, random ACAS Xu-shaped networks, five of the real
+ * ACAS Xu networks on property 1 and on sub-boxes of it); 30,000 for the real mnistfc network,
+ * whose 270,000 multiply-adds per point would otherwise take about a minute here. The real
+ * networks are read from the shared benchmarks (skipped when absent).
  */
 class BoundsSoundnessTest {
     private static final int BUDGET = 100_000;
@@ -41,7 +45,7 @@ class BoundsSoundnessTest {
             widths[depth + 1] = 1 + random.nextInt(4);
             Network net = RandomNetworks.relu(1000 + k, 0.3, widths);
             InputSet set = randomSet(random, in, k % 3);
-            checkAll(net, set, BUDGET / networks, k);
+            checkAll(net, set, BUDGET / networks, k, METHODS);
         }
     }
 
@@ -58,25 +62,34 @@ class BoundsSoundnessTest {
                 radius[i] = 0.01 + 0.05 * random.nextDouble();
             }
             InputSet set = k % 2 == 0 ? box(centre, radius) : new L2Ball(centre, 0.05);
-            checkAll(net, set, BUDGET / networks, k);
+            checkAll(net, set, BUDGET / networks, k, METHODS);
         }
     }
 
     @Test
-    void mnistShapedNetwork() {
-        Network net = RandomNetworks.relu(3000, 784, 256, 256, 10);
-        Random random = new Random(13);
-        double[] image = new double[784];
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextDouble() < 0.8 ? 0 : random.nextDouble();
-        }
-        Box pixels = new Box(new double[784], filled(784, 1));
-        for (double eps : new double[] {0.03, 0.05}) {
-            checkAll(net, Box.linf(image, eps).intersect(pixels), MNIST_BUDGET / 2, (long) (eps * 100));
+    void acasXuNetworksOnProperty1AndSubBoxes() {
+        Box prop1 = (Box) VnnLibParser.parse(SharedBenchmarks.require("acasxu/vnnlib/prop_1.vnnlib")).inputSets().get(0);
+        Random random = new Random(14);
+        String[] names = {"1_1", "2_3", "3_5", "4_7", "5_9"};
+        for (int k = 0; k < names.length; k++) {
+            Network net = NetworkFiles.read(SharedBenchmarks.require("acasxu/onnx/ACASXU_run2a_" + names[k]
+                    + "_batch_2000.onnx"));
+            checkAll(net, prop1, BUDGET / names.length / 2, k, METHODS);
+            checkAll(net, subBox(prop1, 0.05, random), BUDGET / names.length / 2, k, METHODS);
         }
     }
 
-    private static void checkAll(Network net, InputSet set, int budget, long seed) {
+    @Test
+    void mnistfcNetworkOnItsVnnLibBoxes() {
+        Network net = NetworkFiles.read(SharedBenchmarks.require("mnistfc/mnist-net_256x2.onnx"));
+        for (String eps : new String[] {"0.03", "0.05"}) {
+            InputSet box = VnnLibParser.parse(SharedBenchmarks.require("mnistfc/vnnlib/prop_0_" + eps + ".vnnlib"))
+                    .inputSets().get(0);
+            checkAll(net, box, MNIST_BUDGET / 2, eps.hashCode(), METHODS);
+        }
+    }
+
+    private static void checkAll(Network net, InputSet set, int budget, long seed, List<OutputBounder> methods) {
         int outputs = net.outputSize();
         double[][] margins = new double[outputs > 1 ? outputs - 1 : 0][outputs];
         for (int j = 1; j < outputs; j++) {
@@ -85,7 +98,7 @@ class BoundsSoundnessTest {
         }
         ReachProbe.Result seen = ReachProbe.run(net, set, margins, budget, seed);
         List<Bounds> all = new ArrayList<>();
-        for (OutputBounder method : METHODS) {
+        for (OutputBounder method : methods) {
             Bounds b = method.compute(net, set);
             String where = method.name() + " on " + net + " over a " + set.getClass().getSimpleName() + " (probe seed "
                     + seed + ")";
@@ -151,6 +164,18 @@ class BoundsSoundnessTest {
         };
     }
 
+    /** A random box inside {@code outer} whose sides are {@code fraction} of its sides. */
+    private static Box subBox(Box outer, double fraction, Random random) {
+        double[] lo = new double[outer.dimension()];
+        double[] hi = new double[outer.dimension()];
+        for (int i = 0; i < lo.length; i++) {
+            double w = outer.width(i) * fraction;
+            lo[i] = outer.lower(i) + random.nextDouble() * (outer.width(i) - w);
+            hi[i] = lo[i] + w;
+        }
+        return new Box(lo, hi);
+    }
+
     private static Box box(double[] centre, double[] radius) {
         double[] lo = new double[centre.length];
         double[] hi = new double[centre.length];
@@ -159,11 +184,5 @@ class BoundsSoundnessTest {
             hi[i] = centre[i] + radius[i];
         }
         return new Box(lo, hi);
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        Arrays.fill(a, v);
-        return a;
     }
 }
