@@ -143,6 +143,19 @@ class SymbolicPropagationTest {
     }
 
     @Test
+    void objectivesOverAReluOutputLayerAreBoundedThroughItsRelaxation() {
+        // y = σ(x1 + x2), σ(x1 − x2) over [−1, 1]²: y0 + y1 ≤ 3 as for the crossed ReLUs
+        Network reluOut = new Network(List.of(
+                AffineLayer.of(new double[][] {{1, 1}, {1, -1}}, new double[] {0, 0}, Activation.RELU)));
+        Bounds b = crown.compute(reluOut, UNIT);
+        assertEquals(0, b.outputLower(0));
+        assertEquals(2, b.outputUpper(0), 1e-12);
+        assertEquals(3, crown.upperBound(reluOut, UNIT, new double[] {1, 1}, BoundOptions.DEFAULT), 1e-12);
+        assertEquals(3, crown.upperBound(reluOut, UNIT, new double[] {1, 1}, BoundOptions.reusing(b, ReluSplits.NONE)),
+                1e-12);
+    }
+
+    @Test
     void misfitsAreRejectedWithTheirShapes() {
         Network net = SmallNetworks.sumOfCrossedRelus();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
