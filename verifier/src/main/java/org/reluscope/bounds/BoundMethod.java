@@ -21,6 +21,20 @@ public enum BoundMethod {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The method called {@code name} (ibp, crown, lp; any case).
+     *
+     * @throws IllegalArgumentException naming the known methods
+     */
+    public static BoundMethod ofName(String name) {
+        for (BoundMethod m : values()) {
+            if (m.cliName().equalsIgnoreCase(name.strip())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown bound method '" + name + "': expected ibp, crown or lp");
+    }
+
     /** An instance of the method; {@code solver} is used by {@link #LP} only. */
     public OutputBounder bounder(LpSolver solver) {
         return switch (this) {
