@@ -1,0 +1,11 @@
+package org.reluscope.lp.ortools;
+
+import org.reluscope.lp.LpSolver;
+import org.reluscope.lp.LpSolverContract;
+
+class ClpContractTest extends LpSolverContract {
+    @Override
+    protected LpSolver createSolver() {
+        return new OrToolsSolver(OrToolsEngine.CLP);
+    }
+}
