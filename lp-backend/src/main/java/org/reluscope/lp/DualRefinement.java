@@ -1,22 +1,21 @@
 package org.reluscope.lp;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Repairs row multipliers that do not match a primal solution, so that
- * {@link SafeObjectiveBound} gets tight. Some back-ends lose multipliers in presolve (ojAlgo
- * folds two-variable rows into variable bounds and reports 0 for them); the bound stays
- * rigorous with any y, but is then loose.
+ * {@link SafeObjectiveBound} and {@link SafeDistanceBound} get tight. Some back-ends lose
+ * multipliers in presolve (ojAlgo folds one- and two-variable rows into variable bounds and
+ * reports 0 for them); the bounds stay rigorous with any y, but are then loose.
  *
- * <p>At an optimal x (minimisation convention), the reduced costs r = c − Aᵀy vanish on the
- * variables strictly inside their bounds (the set F), and only rows active at x (the set R)
- * carry multipliers. When some |rⱼ|, j ∈ F, is not small, new multipliers on R solve the
- * least-squares problem min Σ_{j∈F} (Σ_{i∈R} aᵢⱼyᵢ − cⱼ)² by its normal equations (a tiny ridge
- * keeps them solvable when rows are dependent, one refinement step removes its bias); rows whose multiplier has a sign their active
- * side forbids (≥ 0 at a lower bound, ≤ 0 at an upper bound, any at an equality) leave R and
- * the problem is solved again, until every sign is right. A heuristic: callers keep whichever
- * y gives the better bound.
+ * <p>At an optimal x of min f (c = ∇f(x); the objective for an LP), the reduced costs
+ * r = c − Aᵀy vanish on the variables strictly inside their bounds (the set F), and only rows
+ * active at x carry multipliers, with the sign their active side allows (≥ 0 at a lower bound,
+ * ≤ 0 at an upper bound, any at an equality). When some |rⱼ|, j ∈ F, is not small, the
+ * multipliers are recomputed as the sign-constrained least-squares solution of
+ * Σᵢ aᵢⱼyᵢ = cⱼ (j ∈ F) over the active rows ({@link NonNegativeLeastSquares} on columns ±aᵢ,
+ * an equality row contributing both), warm-started from the given y. A heuristic: callers
+ * keep whichever y gives the better bound.
  */
 public final class DualRefinement {
     /** Relative activity tolerance for rows and bounds. */
@@ -28,67 +27,71 @@ public final class DualRefinement {
     }
 
     /**
-     * Refined multipliers for {@code lp} at the primal solution x, in the {@link LpResult}
-     * convention (for either sense), or y itself when nothing needs repair. Not modified: x, y.
+     * Refined multipliers for the LP {@code lp} at its primal solution x, in the
+     * {@link LpResult} convention (for either sense), or y itself when nothing needs repair.
+     * Not modified: x, y.
      */
     public static double[] refine(LinearProgram lp, double[] x, double[] y) {
         double sign = lp.sense() == Sense.MINIMIZE ? 1 : -1;
-        int n = lp.variableCount();
-        boolean[] free = new boolean[n];
-        double[] c = new double[n];
-        double[] r = new double[n];
-        double scale = 1;
-        for (int j = 0; j < n; j++) {
-            free[j] = x[j] - lp.lower(j) > ACTIVE * (1 + Math.abs(lp.lower(j)))
-                    && lp.upper(j) - x[j] > ACTIVE * (1 + Math.abs(lp.upper(j)));
-            c[j] = sign * lp.objective(j);
-            r[j] = c[j];
-            scale = Math.max(scale, Math.abs(c[j]));
+        double[] gradient = new double[lp.variableCount()];
+        double[] signed = new double[y.length];
+        for (int j = 0; j < gradient.length; j++) {
+            gradient[j] = sign * lp.objective(j);
         }
-        for (int i = 0; i < lp.rowCount(); i++) {
-            subtract(lp.row(i), sign * y[i], r);
+        for (int i = 0; i < y.length; i++) {
+            signed[i] = sign * y[i];
         }
-        if (!needsRepair(free, r, CLEAN * scale)) {
+        double[] refined = refineMinimisation(lp, gradient, x, signed);
+        if (refined == signed) {
             return y;
         }
-        int[] active = activeRows(lp, x);
-        double[] solution = leastSquares(lp, active, free, c);
-        for (int round = 0; round < active.length; round++) {
-            int[] kept = rightSigned(lp, x, active, solution);
-            if (kept.length == active.length) {
-                break;
-            }
-            active = kept;
-            solution = leastSquares(lp, active, free, c);
-        }
-        double[] refined = new double[y.length];
-        for (int k = 0; k < active.length; k++) {
-            refined[active[k]] = sign * solution[k];
+        for (int i = 0; i < refined.length; i++) {
+            refined[i] *= sign;
         }
         return refined;
     }
 
     /**
-     * The active rows whose multiplier has the sign its active side allows (≥ 0 at a lower
-     * bound, ≤ 0 at an upper bound, any at an equality).
+     * Refined multipliers for minimising a function with gradient {@code gradient} at x over the
+     * constraints of {@code lp} (its objective ignored): the KKT stationarity
+     * gradient = Aᵀy + reduced costs. For the distance QP the gradient is 2(x − c). Returns y
+     * itself when nothing needs repair. Not modified: gradient, x, y.
      */
-    private static int[] rightSigned(LinearProgram lp, double[] x, int[] active, double[] solution) {
-        int[] kept = new int[active.length];
-        int count = 0;
-        for (int k = 0; k < active.length; k++) {
-            LinearProgram.Row row = lp.row(active[k]);
-            boolean atLower = isAt(row.dot(x), row.lower());
-            boolean ok = row.lower() == row.upper() || (atLower ? solution[k] >= 0 : solution[k] <= 0);
-            if (ok) {
-                kept[count++] = active[k];
+    public static double[] refineMinimisation(LinearProgram lp, double[] gradient, double[] x, double[] y) {
+        int n = lp.variableCount();
+        int[] free = new int[n];
+        int freeCount = 0;
+        double[] r = gradient.clone();
+        double scale = 1;
+        for (int j = 0; j < n; j++) {
+            if (x[j] - lp.lower(j) > ACTIVE * (1 + Math.abs(lp.lower(j)))
+                    && lp.upper(j) - x[j] > ACTIVE * (1 + Math.abs(lp.upper(j)))) {
+                free[freeCount++] = j;
             }
+            scale = Math.max(scale, Math.abs(gradient[j]));
         }
-        return Arrays.copyOf(kept, count);
+        for (int i = 0; i < lp.rowCount(); i++) {
+            subtract(lp.row(i), y[i], r);
+        }
+        if (!needsRepair(Arrays.copyOf(free, freeCount), r, CLEAN * scale)) {
+            return y;
+        }
+        SignedColumns columns = SignedColumns.of(lp, x, Arrays.copyOf(free, freeCount));
+        double[] start = new double[columns.rows.length];
+        for (int k = 0; k < start.length; k++) {
+            start[k] = columns.signs[k] * y[columns.rows[k]];
+        }
+        double[] v = NonNegativeLeastSquares.solve(columns.gram(), columns.project(gradient), start);
+        double[] refined = new double[y.length];
+        for (int k = 0; k < v.length; k++) {
+            refined[columns.rows[k]] += columns.signs[k] * v[k];
+        }
+        return refined;
     }
 
-    private static boolean needsRepair(boolean[] free, double[] r, double tolerance) {
-        for (int j = 0; j < r.length; j++) {
-            if (free[j] && Math.abs(r[j]) > tolerance) {
+    private static boolean needsRepair(int[] free, double[] r, double tolerance) {
+        for (int j : free) {
+            if (Math.abs(r[j]) > tolerance) {
                 return true;
             }
         }
@@ -97,20 +100,6 @@ public final class DualRefinement {
 
     private static boolean isAt(double value, double bound) {
         return Double.isFinite(bound) && Math.abs(value - bound) <= ACTIVE * (1 + Math.abs(bound));
-    }
-
-    /** Rows with a bound within tolerance of a·x. */
-    private static int[] activeRows(LinearProgram lp, double[] x) {
-        int[] active = new int[lp.rowCount()];
-        int count = 0;
-        for (int i = 0; i < lp.rowCount(); i++) {
-            LinearProgram.Row row = lp.row(i);
-            double ax = row.dot(x);
-            if (isAt(ax, row.lower()) || isAt(ax, row.upper())) {
-                active[count++] = i;
-            }
-        }
-        return Arrays.copyOf(active, count);
     }
 
     /** r −= yᵢ aᵢ. Modified: r. */
@@ -125,104 +114,81 @@ public final class DualRefinement {
         }
     }
 
-    /** y minimising ‖B y − c_F‖ with B = (aᵢⱼ), j ∈ F, i ∈ active: (BᵀB + λI) y = Bᵀ c_F. */
-    private static double[] leastSquares(LinearProgram lp, int[] active, boolean[] free, double[] c) {
-        int p = active.length;
-        int n = lp.variableCount();
-        double[][] columns = new double[p][n];
-        for (int k = 0; k < p; k++) {
-            LinearProgram.Row row = lp.row(active[k]);
-            for (int t = 0; t < row.indices().length; t++) {
-                int j = row.indices()[t];
-                if (free[j]) {
-                    columns[k][j] = row.values()[t];
-                }
-            }
-        }
-        double[][] normal = new double[p][p];
-        double[] rhs = new double[p];
-        double trace = 0;
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b <= a; b++) {
-                double s = dot(columns[a], columns[b]);
-                normal[a][b] = s;
-                normal[b][a] = s;
-            }
-            rhs[a] = dot(columns[a], c);
-            trace += normal[a][a];
-        }
-        double ridge = 1e-12 * Math.max(trace / Math.max(p, 1), 1e-300);
-        double[][] factor = new double[p][];
-        for (int a = 0; a < p; a++) {
-            factor[a] = normal[a].clone();
-            factor[a][a] += ridge;
-        }
-        if (!cholesky(factor)) {
-            return new double[p];
-        }
-        // one step of iterative refinement removes most of the ridge's bias
-        double[] y = substitute(factor, rhs);
-        double[] residual = rhs.clone();
-        for (int a = 0; a < p; a++) {
-            residual[a] -= dot(normal[a], y);
-        }
-        double[] correction = substitute(factor, residual);
-        for (int a = 0; a < p; a++) {
-            y[a] += correction[a];
-        }
-        return y;
-    }
-
     /**
-     * Factors a symmetric positive definite M = L Lᵀ in place (L in the lower triangle), or
-     * returns false when a pivot is not positive. Modified: m.
+     * The columns sₖ·a_{rₖ} restricted to the free variables {@code free}, one per allowed sign
+     * of each active row (yᵢ = Σₖ sₖ vₖ with vₖ ≥ 0).
      */
-    private static boolean cholesky(double[][] m) {
-        int p = m.length;
-        for (int k = 0; k < p; k++) {
-            double d = m[k][k];
-            for (int t = 0; t < k; t++) {
-                d -= m[k][t] * m[k][t];
+    private record SignedColumns(int[] free, int[] rows, double[] signs, double[][] columns) {
+
+        static SignedColumns of(LinearProgram lp, double[] x, int[] free) {
+            int[] position = new int[lp.variableCount()];
+            Arrays.fill(position, -1);
+            for (int f = 0; f < free.length; f++) {
+                position[free[f]] = f;
             }
-            if (!(d > 0)) {
-                return false;
-            }
-            m[k][k] = Math.sqrt(d);
-            for (int i = k + 1; i < p; i++) {
-                double s = m[i][k];
-                for (int t = 0; t < k; t++) {
-                    s -= m[i][t] * m[k][t];
+            int[] rows = new int[2 * lp.rowCount()];
+            double[] signs = new double[2 * lp.rowCount()];
+            int q = 0;
+            for (int i = 0; i < lp.rowCount(); i++) {
+                LinearProgram.Row row = lp.row(i);
+                double ax = row.dot(x);
+                boolean lower = isAt(ax, row.lower());
+                boolean upper = isAt(ax, row.upper());
+                if (lower) {
+                    rows[q] = i;
+                    signs[q++] = 1;
                 }
-                m[i][k] = s / m[k][k];
+                if (upper) {
+                    rows[q] = i;
+                    signs[q++] = -1;
+                }
             }
+            double[][] columns = new double[q][free.length];
+            for (int k = 0; k < q; k++) {
+                LinearProgram.Row row = lp.row(rows[k]);
+                for (int t = 0; t < row.indices().length; t++) {
+                    int f = position[row.indices()[t]];
+                    if (f >= 0) {
+                        columns[k][f] = signs[k] * row.values()[t];
+                    }
+                }
+            }
+            return new SignedColumns(free, Arrays.copyOf(rows, q), Arrays.copyOf(signs, q), columns);
         }
-        return true;
-    }
 
-    /** z with L Lᵀ z = b, L from {@link #cholesky}. Not modified: l, b. */
-    private static double[] substitute(double[][] l, double[] b) {
-        int p = b.length;
-        double[] z = b.clone();
-        for (int i = 0; i < p; i++) {
-            for (int t = 0; t < i; t++) {
-                z[i] -= l[i][t] * z[t];
+        /** EᵀE. */
+        double[][] gram() {
+            int q = rows.length;
+            double[][] g = new double[q][q];
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b <= a; b++) {
+                    double s = dot(columns[a], columns[b]);
+                    g[a][b] = s;
+                    g[b][a] = s;
+                }
             }
-            z[i] /= l[i][i];
+            return g;
         }
-        for (int i = p - 1; i >= 0; i--) {
-            for (int t = i + 1; t < p; t++) {
-                z[i] -= l[t][i] * z[t];
-            }
-            z[i] /= l[i][i];
-        }
-        return z;
-    }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
+        /** Eᵀ c_F for a full-length c. Not modified: c. */
+        double[] project(double[] c) {
+            double[] restricted = new double[free.length];
+            for (int f = 0; f < free.length; f++) {
+                restricted[f] = c[free[f]];
+            }
+            double[] g = new double[rows.length];
+            for (int k = 0; k < g.length; k++) {
+                g[k] = dot(columns[k], restricted);
+            }
+            return g;
         }
-        return s;
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += a[j] * b[j];
+            }
+            return s;
+        }
     }
 }

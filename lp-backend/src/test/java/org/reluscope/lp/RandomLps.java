@@ -38,10 +38,15 @@ public final class RandomLps {
         }
         int extra = kind == Kind.UNBOUNDED ? b.addVariable(0, Double.POSITIVE_INFINITY) : -1;
         double sparsity = random.nextInt(3) == 0 ? Math.min(1, 4.0 / n) : 1;
+        int tight = 0;
         for (int i = 0; i < m; i++) {
             double[] a = row(random, n + (extra >= 0 ? 1 : 0), n, sparsity);
             double ax = dot(a, x0, n);
-            addFeasibleRow(b, random, a, ax, extra);
+            // fewer than n rows through x0: more would be consistent only up to rounding
+            boolean mayBeTight = tight < n - 1;
+            if (addFeasibleRow(b, random, a, ax, extra, mayBeTight)) {
+                tight++;
+            }
         }
         if (kind == Kind.INFEASIBLE) {
             addContradiction(b, random, n, lo, hi, x0);
@@ -80,12 +85,17 @@ public final class RandomLps {
 
     /**
      * A row x0 satisfies: ≤, ≥, ranged or (rarely) equality, with slack 0 now and then (tight
-     * rows make degenerate vertices). With an unbounded extra column, its coefficient keeps the
-     * row satisfied as that variable grows.
+     * rows make degenerate vertices) when {@code mayBeTight}. With an unbounded extra column,
+     * its coefficient keeps the row satisfied as that variable grows. Returns whether the row
+     * passes through x0.
      */
-    private static void addFeasibleRow(LinearProgram.Builder b, Random random, double[] a, double ax, int extra) {
-        double slack = random.nextInt(6) == 0 ? 0 : random.nextDouble() * 2;
+    private static boolean addFeasibleRow(LinearProgram.Builder b, Random random, double[] a, double ax, int extra,
+                                          boolean mayBeTight) {
+        double slack = mayBeTight && random.nextInt(6) == 0 ? 0 : 0.01 + random.nextDouble() * 2;
         int type = random.nextInt(10);
+        if (type == 9 && !mayBeTight) {
+            type = 2;
+        }
         if (extra >= 0) {
             type = type < 5 ? 0 : 1;
         }
@@ -103,7 +113,9 @@ public final class RandomLps {
             b.addDenseRow(a, ax - slack, ax + random.nextDouble());
         } else {
             b.addDenseRow(a, ax, ax);
+            return true;
         }
+        return slack == 0;
     }
 
     /** Either a row no point of the box satisfies, or a pair of rows that contradict each other. */

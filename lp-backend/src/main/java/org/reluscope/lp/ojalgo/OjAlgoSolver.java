@@ -28,7 +28,7 @@ import org.reluscope.lp.Sense;
  *
  * <p>QP: min ‖x − c‖² = Σ xⱼ² − 2cⱼxⱼ + ‖c‖² over the polytope, solved by ojAlgo's convex
  * (active-set) solver; the squared distance is recomputed from the returned point and the
- * multipliers give the rigorous {@link DistanceResult#safeLowerBound()}. The QP is strictly
+ * multipliers (repaired like the LP's) give the rigorous {@link DistanceResult#safeLowerBound()}. The QP is strictly
  * convex, so its INFEASIBLE is unambiguous.
  *
  * <p>ojAlgo cannot re-solve a changed model from its previous basis through this API, so
@@ -114,7 +114,16 @@ public final class OjAlgoSolver implements LpSolver, DistanceSolver {
             d2 += d * d;
         }
         double[] y = OjModel.minimisationDuals(attempt.result(), polytope.rowCount());
-        return new DistanceResult(status, d2, SafeDistanceBound.of(polytope, centre, y), x, seconds(start));
+        double[] gradient = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            gradient[j] = 2 * (x[j] - centre[j]);
+        }
+        double bound = SafeDistanceBound.of(polytope, centre, y);
+        double[] refined = DualRefinement.refineMinimisation(polytope, gradient, x, y);
+        if (refined != y) {
+            bound = Math.max(bound, SafeDistanceBound.of(polytope, centre, refined));
+        }
+        return new DistanceResult(status, d2, bound, x, seconds(start));
     }
 
     /** Builds and optimises the LP; integer variables are rejected. */
