@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
 public abstract class LpSolverContract {
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    protected abstract LpSolver createSolver();
+    /** The solver under test with the given options. */
+    protected abstract LpSolver createSolver(LpOptions options);
+
+    protected final LpSolver createSolver() {
+        return createSolver(LpOptions.DEFAULT);
+    }
 
     /** Whether the solver reports row duals (and so safe bounds) on LPs. */
     private boolean givesDuals(LpSolver solver) {
@@ -300,5 +305,17 @@ public abstract class LpSolverContract {
         tight.addLessOrEqual(new double[] {1}, 0.1);
         assertFalse(InfeasibilityProof.check(solver, tight.objective(new double[] {1}, Sense.MINIMIZE).build()).proven(),
                 "3x ≥ 0.3 and x ≤ 0.1 touch (in floating point at least): never proven infeasible");
+    }
+
+    @Test
+    void timeLimitStopsTheSolve() {
+        LinearProgram lp = RandomLps.generate(new Random(3), 300, 250, RandomLps.Kind.FEASIBLE).lp();
+        LpResult r = createSolver(LpOptions.DEFAULT.withTimeLimit(1e-4)).solve(lp);
+        if (r.status() == LpStatus.OPTIMAL) {
+            assertClose(createSolver().solve(lp).objective(), r.objective(), 1e-7, "finished within the limit");
+        } else {
+            assertEquals(LpStatus.LIMIT, r.status());
+            assertTrue(Double.isNaN(r.safeBound()), "no bound from an unfinished solve");
+        }
     }
 }

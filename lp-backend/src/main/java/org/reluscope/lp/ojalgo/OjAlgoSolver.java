@@ -141,14 +141,25 @@ public final class OjAlgoSolver implements LpSolver, DistanceSolver {
         return run(m, lp.sense());
     }
 
-    private static Attempt run(OjModel m, Sense sense) {
+    /**
+     * Optimises; a failure after the time limit ran out is LIMIT (ojAlgo checks its limit only
+     * now and then and then reports FAILED or UNEXPLORED).
+     */
+    private Attempt run(OjModel m, Sense sense) {
+        long start = System.nanoTime();
+        LpStatus status;
+        Optimisation.Result r = null;
         try {
-            Optimisation.Result r = sense == Sense.MINIMIZE ? m.model.minimise() : m.model.maximise();
-            return new Attempt(m, r, OjModel.toStatus(r.getState()));
+            r = sense == Sense.MINIMIZE ? m.model.minimise() : m.model.maximise();
+            status = OjModel.toStatus(r.getState());
         } catch (RuntimeException e) {
             // ojAlgo signals some numerical breakdowns by throwing; to us that is a failed solve
-            return new Attempt(m, null, LpStatus.ERROR);
+            status = LpStatus.ERROR;
         }
+        if (status == LpStatus.ERROR && options.hasTimeLimit() && seconds(start) >= options.timeLimitSeconds()) {
+            status = LpStatus.LIMIT;
+        }
+        return new Attempt(m, r, status);
     }
 
     private static double seconds(long start) {
