@@ -29,7 +29,10 @@ package org.reluscope.lp;
  */
 public record InfeasibilityProof(boolean proven, double violationBound, LpResult elastic) {
 
-    /** Solves the elastic program of {@code lp} with {@code solver} and checks its safe bound. */
+    /**
+     * Solves the elastic program of {@code lp} with {@code solver} and checks its safe bound.
+     * The solver must report duals (glop, clp, ojalgo); with a MILP engine nothing is proven.
+     */
     public static InfeasibilityProof check(LpSolver solver, LinearProgram lp) {
         LpResult result = solver.solve(elastic(lp, Double.POSITIVE_INFINITY));
         if (!result.status().isOptimal() || result.rowDuals().length == 0) {

@@ -32,11 +32,7 @@ final class MpModel implements AutoCloseable {
     private final List<MPConstraint> rows = new ArrayList<>();
     private int tombstones;
 
-    /**
-     * @param presolve whether the engine may presolve (off for warm sessions: a presolved
-     *                 model differs from solve to solve, so no basis carries over)
-     */
-    MpModel(OrToolsEngine engine, LinearProgram lp, LpOptions options, boolean presolve) {
+    MpModel(OrToolsEngine engine, LinearProgram lp, LpOptions options) {
         NativeLibrary.ensureLoaded();
         if (lp.hasIntegers() && !engine.supportsIntegers()) {
             throw new IllegalArgumentException(engine.cliName() + " solves LPs only but the program has integer variables");
@@ -47,7 +43,7 @@ final class MpModel implements AutoCloseable {
         if (solver == null) {
             throw new IllegalStateException("this OR-Tools build has no " + engine.solverId() + " solver");
         }
-        this.parameters = parameters(engine, options, presolve);
+        this.parameters = parameters(engine, options);
         if (options.hasTimeLimit()) {
             solver.setTimeLimit((long) Math.ceil(Math.min(options.timeLimitSeconds() * 1000, Long.MAX_VALUE / 2.0)));
         }
@@ -66,10 +62,8 @@ final class MpModel implements AutoCloseable {
         setObjective(lp.objective(), lp.objectiveConstant(), lp.sense());
     }
 
-    private static MPSolverParameters parameters(OrToolsEngine engine, LpOptions options, boolean presolve) {
+    private static MPSolverParameters parameters(OrToolsEngine engine, LpOptions options) {
         MPSolverParameters p = new MPSolverParameters();
-        p.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (presolve
-                ? MPSolverParameters.PresolveValues.PRESOLVE_ON : MPSolverParameters.PresolveValues.PRESOLVE_OFF).swigValue());
         if (engine.supportsIntegers()) {
             p.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeMipGap());
         }
@@ -161,7 +155,7 @@ final class MpModel implements AutoCloseable {
 
     /** Status of a fresh solve of {@code lp} by the same engine (used to settle ambiguous statuses). */
     private LpStatus coldStatus(LinearProgram lp) {
-        try (MpModel fresh = new MpModel(engine, lp, options, true)) {
+        try (MpModel fresh = new MpModel(engine, lp, options)) {
             return fresh.toStatus(fresh.solver.solve(fresh.parameters), 0);
         }
     }

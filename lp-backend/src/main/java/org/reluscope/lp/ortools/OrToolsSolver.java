@@ -10,7 +10,7 @@ import org.reluscope.lp.RebuildingLp;
 /**
  * {@link LpSolver} over OR-Tools' {@code MPSolver}: GLOP or CLP for LPs, SCIP or CBC for MILPs.
  *
- * <p>Each {@link #solve} builds a fresh native model (with presolve), solves it and frees it,
+ * <p>Each {@link #solve} builds a fresh native model, solves it and frees it,
  * so one instance may be shared by threads. The native library is loaded on first use; if that
  * fails every call throws the same IllegalStateException naming the platform and the cause.
  *
@@ -48,7 +48,7 @@ public final class OrToolsSolver implements LpSolver {
 
     @Override
     public LpResult solve(LinearProgram lp) {
-        try (MpModel model = new MpModel(engine, lp, options, true)) {
+        try (MpModel model = new MpModel(engine, lp, options)) {
             return model.solve(lp);
         }
     }
