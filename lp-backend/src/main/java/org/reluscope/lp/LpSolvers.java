@@ -14,10 +14,12 @@ import org.reluscope.lp.ortools.OrToolsSolver;
  * and {@code ojalgo} (pure Java LP and QP). The only class of the root package that knows the
  * back-ends.
  *
- * <p>The default LP solver is {@value #DEFAULT_LP}: in the benchmarks module it solved the
- * region LPs of ACAS Xu-sized networks and the mnistfc-sized LPs faster than ojAlgo, cold and
- * warm (see {@code LpBenchmark}). The default MILP solver is {@value #DEFAULT_MILP}. The
- * distance QP is ojAlgo's.
+ * <p>The default LP solver is {@value #DEFAULT_LP}, from {@code LpBenchmark} (benchmarks
+ * module): on ACAS Xu region LPs (5 variables, 300 rows) it was the fastest, 1.15–1.3× CLP
+ * cold and 1.0–1.4× warm, and 3–7× ojAlgo; CLP was 2.3× faster on mnistfc-sized region LPs
+ * (784 variables, 512 dense rows), where {@code clp} is the better choice. GLOP is also the
+ * engine cross-checked against ojAlgo on 1,000 random LPs. The default MILP solver is
+ * {@value #DEFAULT_MILP}. The distance QP is ojAlgo's.
  */
 public final class LpSolvers {
     /** The default LP solver. */

@@ -14,11 +14,11 @@ import org.reluscope.lp.ortools.OrToolsEngine;
 import org.reluscope.lp.ortools.OrToolsSolver;
 
 /**
- * GLOP and ojAlgo, two independent implementations, on 1,000 seeded random LPs of the shapes
- * the verifier produces (5–800 variables, up to 300 rows; dense region-style rows and sparse
- * relaxation-style rows; feasible, infeasible and unbounded by construction): the status each
- * LP was built to have, objectives within 1e-7 relative, and both safe bounds on the right side
- * of the optimum and within 1e-7 relative of it. Per-LP sizes are kept moderate (large LPs get
+ * GLOP and ojAlgo, two independent implementations, and CLP, a third, on 1,000 seeded random
+ * LPs of the shapes the verifier produces (5–800 variables, up to 300 rows; dense region-style
+ * rows and sparse relaxation-style rows; feasible, infeasible and unbounded by construction):
+ * the status each LP was built to have, objectives within 1e-7 relative, and every safe bound
+ * on the right side of the optimum and within 1e-7 relative of it. Per-LP sizes are kept moderate (large LPs get
  * few or sparse rows) so that the run takes seconds.
  */
 class GlopOjAlgoCrossCheckTest {
@@ -28,6 +28,7 @@ class GlopOjAlgoCrossCheckTest {
     void sameAnswersOnRandomLps() {
         LpSolver glop = new OrToolsSolver(OrToolsEngine.GLOP);
         LpSolver ojalgo = new OjAlgoSolver();
+        LpSolver clp = new OrToolsSolver(OrToolsEngine.CLP);
         Random random = new Random(2024);
         Map<RandomLps.Kind, Integer> counts = new EnumMap<>(RandomLps.Kind.class);
         for (int t = 0; t < LPS; t++) {
@@ -36,6 +37,7 @@ class GlopOjAlgoCrossCheckTest {
             String what = "LP " + t + " (" + instance.kind() + ", " + lp.variableCount() + "×" + lp.rowCount() + ")";
             LpResult g = glop.solve(lp);
             LpResult o = ojalgo.solve(lp);
+            LpResult c = clp.solve(lp);
             LpStatus expected = switch (instance.kind()) {
                 case FEASIBLE -> LpStatus.OPTIMAL;
                 case INFEASIBLE -> LpStatus.INFEASIBLE;
@@ -43,8 +45,11 @@ class GlopOjAlgoCrossCheckTest {
             };
             assertEquals(expected, g.status(), what + " glop");
             assertEquals(expected, o.status(), what + " ojalgo");
+            assertEquals(expected, c.status(), what + " clp");
             if (expected == LpStatus.OPTIMAL) {
                 assertClose(g.objective(), o.objective(), 1e-7, what + " objectives");
+                assertClose(g.objective(), c.objective(), 1e-7, what + " clp objective");
+                assertSafeBound(lp, c, 1e-7, what + " clp");
                 assertSafeBound(lp, g, 1e-7, what + " glop");
                 assertSafeBound(lp, o, 1e-7, what + " ojalgo");
             }
