@@ -100,66 +100,56 @@ public final class Simplifier {
     }
 
     private boolean removeInactive() {
-        boolean changed = false;
-        for (int k = 0; k < layers.size() - 1; k++) {
-            WorkLayer layer = layers.get(k);
-            for (int i = layer.size() - 1; i >= 0; i--) {
-                if (layer.upper[i] <= 0) {
-                    removeUnit(k, i);
-                    inactive[layer.origin]++;
-                    changed = true;
-                }
-            }
-        }
-        return changed;
+        return removeUnits(false, (k, i) -> layers.get(k).upper[i] <= 0, inactive);
     }
 
     /** Backwards, so that a unit removed in layer k + 1 can leave zero columns in layer k + 1's weights. */
     private boolean removeUnused() {
-        boolean changed = false;
-        for (int k = layers.size() - 2; k >= 0; k--) {
-            WorkLayer next = layers.get(k + 1);
-            for (int i = layers.get(k).size() - 1; i >= 0; i--) {
-                if (next.columnIsZero(i)) {
-                    removeUnit(k, i);
-                    unused[layers.get(k).origin]++;
-                    changed = true;
-                }
-            }
-        }
-        return changed;
+        return removeUnits(true, (k, i) -> layers.get(k + 1).columnIsZero(i), unused);
     }
 
     private boolean foldConstants() {
-        boolean changed = false;
-        for (int k = 0; k < layers.size() - 1; k++) {
+        return removeUnits(false, (k, i) -> {
             WorkLayer layer = layers.get(k);
-            for (int i = layer.size() - 1; i >= 0; i--) {
-                if (layer.rowIsZero(i)) {
-                    layers.get(k + 1).addColumnToBias(i, Math.max(layer.bias[i], 0));
-                    removeUnit(k, i);
-                    folded[layer.origin]++;
-                    changed = true;
-                }
+            if (!layer.rowIsZero(i)) {
+                return false;
             }
-        }
-        return changed;
+            layers.get(k + 1).addColumnToBias(i, Math.max(layer.bias[i], 0));
+            return true;
+        }, folded);
     }
 
+    /** Unit i merges into the first earlier unit i' it is a positive multiple λ of: column i' += λ column i. */
     private boolean mergeDuplicates() {
+        return removeUnits(false, (k, i) -> {
+            for (int earlier = 0; earlier < i; earlier++) {
+                double lambda = layers.get(k).positiveRatio(i, earlier, duplicateTolerance);
+                if (lambda > 0) {
+                    layers.get(k + 1).addColumn(i, earlier, lambda);
+                    return true;
+                }
+            }
+            return false;
+        }, duplicates);
+    }
+
+    /** Says whether unit i of hidden layer k can go, after moving what it contributes elsewhere if needed. */
+    private interface UnitRemoval {
+        boolean apply(int k, int i);
+    }
+
+    /** Removes, last unit first, every unit the rule lets go, counting them per original layer. */
+    private boolean removeUnits(boolean backwards, UnitRemoval rule, int[] counter) {
         boolean changed = false;
-        for (int k = 0; k < layers.size() - 1; k++) {
+        int hidden = layers.size() - 1;
+        for (int step = 0; step < hidden; step++) {
+            int k = backwards ? hidden - 1 - step : step;
             WorkLayer layer = layers.get(k);
-            for (int j = layer.size() - 1; j > 0; j--) {
-                for (int i = 0; i < j; i++) {
-                    double lambda = layer.positiveRatio(j, i, duplicateTolerance);
-                    if (lambda > 0) {
-                        layers.get(k + 1).addColumn(j, i, lambda);
-                        removeUnit(k, j);
-                        duplicates[layer.origin]++;
-                        changed = true;
-                        break;
-                    }
+            for (int i = layer.size() - 1; i >= 0; i--) {
+                if (rule.apply(k, i)) {
+                    removeUnit(k, i);
+                    counter[layer.origin]++;
+                    changed = true;
                 }
             }
         }
