@@ -65,7 +65,16 @@ public record CanonicalForm(int inputSize, int outputSize, List<CanonicalUnit> u
                 Vectors.axpy(Math.max(net.hiddenBias(h), 0), a, offset);
                 continue;
             }
-            oriented.add(normaliseAndOrient(w, net.hiddenBias(h), a, tolerance, g, offset));
+            Normalised unit = normalise(w, net.hiddenBias(h), a, tolerance);
+            if (unit.flipped()) {
+                // α σ(−z) = α σ(z) − α z with z the oriented pre-activation: −α uᵀ into G, −α β into g
+                double[] alpha = unit.unit().alpha();
+                for (int i = 0; i < m; i++) {
+                    Vectors.axpy(-alpha[i], unit.unit().u(), g[i]);
+                    offset[i] -= alpha[i] * unit.unit().beta();
+                }
+            }
+            oriented.add(unit.unit());
         }
         List<CanonicalUnit> units = new ArrayList<>();
         for (CanonicalUnit unit : merge(oriented, tolerance)) {
@@ -77,37 +86,24 @@ public record CanonicalForm(int inputSize, int outputSize, List<CanonicalUnit> u
         return new CanonicalForm(n, m, units, g, offset);
     }
 
+    /** A unit rescaled to ‖u‖ = 1 and oriented; {@code flipped} when the orientation negated (w, c). */
+    record Normalised(CanonicalUnit unit, boolean flipped) {
+    }
+
     /**
-     * (a‖w‖) σ(u·x + β), flipped to the positive orientation if needed.
-     * Not modified: w, a. Modified: linear, offset (receive α uᵀ and α β of a flip).
+     * (a‖w‖) σ(u·x + β) with u = ±w/‖w‖, β = ±c/‖w‖, the sign making the first entry of u
+     * with |u_j| &gt; τ positive. Not modified: w, a.
      */
-    private static CanonicalUnit normaliseAndOrient(double[] w, double c, double[] a, double tolerance,
-                                                    double[][] linear, double[] offset) {
-        double norm = Math.sqrt(Vectors.dot(w, w));
-        double[] u = new double[w.length];
-        for (int j = 0; j < w.length; j++) {
-            u[j] = w[j] / norm;
-        }
-        double beta = c / norm;
-        double[] alpha = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            alpha[i] = a[i] * norm;
-        }
+    static Normalised normalise(double[] w, double c, double[] a, double tolerance) {
+        double norm = Vectors.norm2(w);
+        double[] u = Vectors.scaled(1 / norm, w);
         int lead = 0;
         while (Math.abs(u[lead]) <= tolerance) {
             lead++;
         }
-        if (u[lead] > 0) {
-            return new CanonicalUnit(u, beta, alpha);
-        }
-        for (int i = 0; i < alpha.length; i++) {
-            Vectors.axpy(alpha[i], u, linear[i]);
-            offset[i] += alpha[i] * beta;
-        }
-        for (int j = 0; j < u.length; j++) {
-            u[j] = -u[j];
-        }
-        return new CanonicalUnit(u, -beta, alpha);
+        double sign = u[lead] > 0 ? 1 : -1;
+        return new Normalised(new CanonicalUnit(Vectors.scaled(sign, u), sign * c / norm, Vectors.scaled(norm, a)),
+                sign < 0);
     }
 
     /** Units on the same hyperplane (within τ) merged: α added, the first one's (u, β) kept. */

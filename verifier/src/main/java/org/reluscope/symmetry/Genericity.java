@@ -69,7 +69,7 @@ public record Genericity(Status status, String reason) {
             }
         }
         int d = net.outputSize() * net.inputSize();
-        SubsetSum.Result r = SubsetSum.search(products, new double[d], tol, true, options.searchBudget());
+        SubsetSum.Result r = SubsetSum.search(products, new double[d], tol, true, null, options.searchBudget());
         return switch (r.outcome()) {
             case FOUND -> degenerate("flipping units " + IntStream.range(0, width).filter(h -> r.subset()[h])
                     .mapToObj(Integer::toString).collect(Collectors.joining(", "))

@@ -61,6 +61,40 @@ public record MinimalWidth(int width, int lowerBound, int hyperplanes, boolean[]
 
     /** Applies the rule to a canonical form. */
     public static MinimalWidth of(CanonicalForm form, SymmetryOptions options) {
+        return of(form, options, null);
+    }
+
+    /**
+     * Applies the rule to the canonical form of {@code net}, trying first the flips the network
+     * itself uses ({@link #flipsOf}): when it has no antiparallel or cancelling units they
+     * produce G exactly, and the width is found without search.
+     */
+    public static MinimalWidth of(ShallowNetwork net, CanonicalForm form, SymmetryOptions options) {
+        return of(form, options, flipsOf(net, form, options.tolerance()));
+    }
+
+    /**
+     * Per canonical unit: whether the network's units on its hyperplane are written flipped
+     * (negatively oriented); false for a unit no network unit matches.
+     */
+    static boolean[] flipsOf(ShallowNetwork net, CanonicalForm form, double tolerance) {
+        boolean[] flips = new boolean[form.hyperplaneCount()];
+        for (int h = 0; h < net.width(); h++) {
+            double[] w = net.inputWeights(h);
+            if (Vectors.normInf(w) <= tolerance) {
+                continue;
+            }
+            CanonicalForm.Normalised unit = CanonicalForm.normalise(w, net.hiddenBias(h), net.outputWeights(h), tolerance);
+            for (int k = 0; k < flips.length; k++) {
+                if (form.unit(k).sameHyperplane(unit.unit(), tolerance)) {
+                    flips[k] = unit.flipped();
+                }
+            }
+        }
+        return flips;
+    }
+
+    private static MinimalWidth of(CanonicalForm form, SymmetryOptions options, boolean[] hint) {
         int k = form.hyperplaneCount();
         double tol = options.tolerance();
         double[][] flips = new double[k][];
@@ -68,7 +102,7 @@ public record MinimalWidth(int width, int lowerBound, int hyperplanes, boolean[]
             flips[h] = Vectors.outer(form.unit(h).alpha(), form.unit(h).u());
         }
         double[] target = Vectors.scaled(-1, flatten(form.linear()));
-        SubsetSum.Result none = SubsetSum.search(flips, target, tol, false, options.searchBudget());
+        SubsetSum.Result none = SubsetSum.search(flips, target, tol, false, hint, options.searchBudget());
         if (none.outcome() == SubsetSum.Outcome.FOUND) {
             return new MinimalWidth(k, k, k, none.subset(), -1);
         }
@@ -80,7 +114,7 @@ public record MinimalWidth(int width, int lowerBound, int hyperplanes, boolean[]
             for (int h = 0; h < k; h++) {
                 projected[h] = h == s ? new double[flips[h].length] : projectRows(flips[h], u);
             }
-            SubsetSum.Result one = SubsetSum.search(projected, projectRows(target, u), tol, false, budget);
+            SubsetSum.Result one = SubsetSum.search(projected, projectRows(target, u), tol, false, hint, budget);
             if (one.outcome() == SubsetSum.Outcome.FOUND) {
                 boolean[] flipped = one.subset();
                 flipped[s] = false;

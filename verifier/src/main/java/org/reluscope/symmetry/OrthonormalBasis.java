@@ -1,6 +1,7 @@
 package org.reluscope.symmetry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,22 +63,46 @@ record OrthonormalBasis(int[] pivots, double[][] q, double[][] r) {
     }
 
     /**
-     * M = R⁻¹ Qᵀ (r × d): the coefficients of x in the pivot vectors, M x, when x lies in
-     * their span; M·pivot_k = e_k.
+     * c = R⁻¹ Qᵀ x: the coefficients of x in the pivot vectors when x lies in their span
+     * (c = e_k for pivot k). Not modified: x.
      */
-    double[][] coefficientMap() {
+    double[] coefficients(double[] x) {
         int rank = rank();
-        int d = rank == 0 ? 0 : q[0].length;
-        double[][] m = new double[rank][d];
-        for (int j = 0; j < d; j++) {
-            for (int i = rank - 1; i >= 0; i--) {
-                double s = q[i][j];
-                for (int k = i + 1; k < rank; k++) {
-                    s -= r[i][k] * m[k][j];
+        double[] c = new double[rank];
+        for (int i = rank - 1; i >= 0; i--) {
+            double s = Vectors.dot(q[i], x);
+            for (int k = i + 1; k < rank; k++) {
+                s -= r[i][k] * c[k];
+            }
+            c[i] = s / r[i][i];
+        }
+        return c;
+    }
+
+    /**
+     * An upper bound on ‖R⁻¹ Qᵀ‖_∞ (the largest absolute row sum): ‖R⁻¹‖_∞ · max_i ‖q_i‖₁,
+     * inflated by 10⁻⁶ against the rounding of the computation.
+     */
+    double coefficientNormBound() {
+        int rank = rank();
+        double qNorm = 0;
+        for (double[] row : q) {
+            qNorm = Math.max(qNorm, Arrays.stream(row).map(Math::abs).sum());
+        }
+        double rInverseNorm = 0;
+        double[][] inverse = new double[rank][rank];
+        for (int j = 0; j < rank; j++) {
+            for (int i = j; i >= 0; i--) {
+                double s = i == j ? 1 : 0;
+                for (int k = i + 1; k <= j; k++) {
+                    s -= r[i][k] * inverse[k][j];
                 }
-                m[i][j] = s / r[i][i];
+                inverse[i][j] = s / r[i][i];
             }
         }
-        return m;
+        for (double[] row : inverse) {
+            rInverseNorm = Math.max(rInverseNorm, Arrays.stream(row).map(Math::abs).sum());
+        }
+        return rInverseNorm * qNorm * (1 + 1e-6);
     }
 }

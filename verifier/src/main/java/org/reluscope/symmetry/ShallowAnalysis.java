@@ -26,7 +26,7 @@ public record ShallowAnalysis(int width, CanonicalForm form, MinimalWidth minima
         ShallowNetwork net = ShallowNetwork.of(network);
         CanonicalForm form = CanonicalForm.of(net, options.tolerance());
         Genericity genericity = Genericity.of(net, options);
-        return new ShallowAnalysis(net.width(), form, MinimalWidth.of(form, options), genericity,
+        return new ShallowAnalysis(net.width(), form, MinimalWidth.of(net, form, options), genericity,
                 SymmetryOrbit.of(net.width(), genericity.isGeneric()));
     }
 

@@ -38,6 +38,7 @@ final class SubsetSum {
     private final double[] target;
     private final double tolerance;
     private final boolean nonEmpty;
+    private final boolean[] hint;
     private final long budget;
     private final int[] pivots;
     private final int[] free;
@@ -49,8 +50,10 @@ final class SubsetSum {
     private final boolean[] chosen;
     private long nodes;
 
-    private SubsetSum(double[][] vectors, double[] target, double tolerance, boolean nonEmpty, long budget) {
+    private SubsetSum(double[][] vectors, double[] target, double tolerance, boolean nonEmpty, boolean[] hint,
+                      long budget) {
         this.vectors = vectors;
+        this.hint = hint == null ? new boolean[vectors.length] : hint.clone();
         this.target = target;
         this.tolerance = tolerance;
         this.nonEmpty = nonEmpty;
@@ -62,14 +65,13 @@ final class SubsetSum {
                 .mapToInt(Integer::intValue).toArray();
         OrthonormalBasis basis = OrthonormalBasis.of(vectors, order, PIVOT_TOLERANCE);
         this.pivots = basis.pivots();
-        double[][] m = basis.coefficientMap();
         boolean[] isPivot = new boolean[vectors.length];
         for (int p : pivots) {
             isPivot[p] = true;
         }
         int rank = pivots.length;
         double[][] freeCoef = Arrays.stream(order).filter(j -> !isPivot[j])
-                .mapToObj(j -> Vectors.apply(m, vectors[j])).toArray(double[][]::new);
+                .mapToObj(j -> basis.coefficients(vectors[j])).toArray(double[][]::new);
         int[] freeOrder = IntStream.range(0, freeCoef.length).boxed()
                 .sorted(Comparator.comparingDouble(k -> -Vectors.normInf(freeCoef[k]))).mapToInt(Integer::intValue).toArray();
         int[] freeAll = Arrays.stream(order).filter(j -> !isPivot[j]).toArray();
@@ -84,13 +86,9 @@ final class SubsetSum {
                 suffixHigh[p][i] = suffixHigh[p + 1][i] + Math.max(0, d);
             }
         }
-        double mNorm = 0;
-        for (double[] row : m) {
-            mNorm = Math.max(mNorm, Arrays.stream(row).map(Math::abs).sum());
-        }
         double scale = Vectors.normInf(target) + Arrays.stream(vectors).mapToDouble(Vectors::normInf).sum();
-        this.slack = mNorm * (tolerance + 1e-12 * scale) * (1 + 1e-6) + 1e-9;
-        this.coefficient = Vectors.apply(m, target);
+        this.slack = basis.coefficientNormBound() * (tolerance + 1e-12 * scale) * (1 + 1e-6) + 1e-9;
+        this.coefficient = basis.coefficients(target);
         this.chosen = new boolean[vectors.length];
     }
 
@@ -100,10 +98,13 @@ final class SubsetSum {
      * @param vectors  K vectors of one length d. Not modified.
      * @param target   t, length d. Not modified.
      * @param nonEmpty whether S = ∅ is excluded
+     * @param hint     a likely S, explored first (the search reaches it on its first descent
+     *                 unless pruned), or {@code null}. Not modified.
      * @param budget   the most search nodes to visit
      */
-    static Result search(double[][] vectors, double[] target, double tolerance, boolean nonEmpty, long budget) {
-        SubsetSum s = new SubsetSum(vectors, target, tolerance, nonEmpty, budget);
+    static Result search(double[][] vectors, double[] target, double tolerance, boolean nonEmpty, boolean[] hint,
+                         long budget) {
+        SubsetSum s = new SubsetSum(vectors, target, tolerance, nonEmpty, hint, budget);
         try {
             boolean found = s.branch(0);
             return new Result(found ? Outcome.FOUND : Outcome.NONE, found ? s.chosen.clone() : null);
@@ -125,8 +126,14 @@ final class SubsetSum {
         if (p == free.length) {
             return assignPivots(0);
         }
-        if (branch(p + 1)) {
-            return true;
+        boolean first = hint[free[p]];
+        return choose(p, first) || choose(p, !first);
+    }
+
+    /** Free vector p in or out of S, then the rest; undone unless it leads to a solution. */
+    private boolean choose(int p, boolean in) {
+        if (!in) {
+            return branch(p + 1);
         }
         chosen[free[p]] = true;
         Vectors.axpy(-1, freeCoefficients[p], coefficient);
@@ -143,7 +150,8 @@ final class SubsetSum {
         if (i == pivots.length) {
             return verify();
         }
-        for (int value = 0; value <= 1; value++) {
+        for (int k = 0; k <= 1; k++) {
+            int value = hint[pivots[i]] ? 1 - k : k;
             if (Math.abs(coefficient[i] - value) <= slack) {
                 chosen[pivots[i]] = value == 1;
                 if (assignPivots(i + 1)) {

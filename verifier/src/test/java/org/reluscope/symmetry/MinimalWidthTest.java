@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.reluscope.net.Network;
+import org.reluscope.net.RandomNetworks;
 
 class MinimalWidthTest {
     private static final double TOL = 1e-9;
@@ -76,6 +77,19 @@ class MinimalWidthTest {
         MinimalWidth w = width(net);
         assertEquals(2, w.width());
         assertTrue(w.proven());
+    }
+
+    /**
+     * A random 5-50-1 network has 50 hyperplanes and its own flips produce G: width 50, proven
+     * (2^45 free flip choices, so only the hint from the network's orientations makes it quick).
+     */
+    @Test
+    void wideNetworkIsMinimalThroughItsOwnFlips() {
+        Network net = RandomNetworks.relu(1, 1.0, 5, 50, 1);
+        ShallowAnalysis analysis = ShallowAnalysis.of(net, SymmetryOptions.DEFAULT);
+        assertEquals(50, analysis.minimalWidth().width());
+        assertTrue(analysis.minimalWidth().proven());
+        assertMinimalNetworkComputesTheFunction(net, analysis.minimalWidth(), new Random(2));
     }
 
     /** Random canonical units with a planted linear part, against a brute force over every (split, flip) choice. */

@@ -33,7 +33,7 @@ class SubsetSumTest {
                 target = ShallowUnits.gaussian(d, random);
             }
             boolean nonEmpty = trial % 5 == 0;
-            SubsetSum.Result r = SubsetSum.search(v, target, TOL, nonEmpty, 1L << 20);
+            SubsetSum.Result r = SubsetSum.search(v, target, TOL, nonEmpty, null, 1L << 20);
             boolean exists = enumerate(v, target, nonEmpty);
             assertEquals(exists ? SubsetSum.Outcome.FOUND : SubsetSum.Outcome.NONE, r.outcome(), "trial " + trial);
             if (exists) {
@@ -58,7 +58,7 @@ class SubsetSumTest {
             v[j] = ShallowUnits.gaussian(1, random);
         }
         assertEquals(SubsetSum.Outcome.BUDGET_EXHAUSTED, SubsetSum.search(v, new double[] {0.123456789},
-                TOL, false, 5).outcome());
+                TOL, false, null, 5).outcome());
     }
 
     private static boolean enumerate(double[][] v, double[] target, boolean nonEmpty) {
