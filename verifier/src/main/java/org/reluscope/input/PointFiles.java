@@ -27,14 +27,7 @@ public final class PointFiles {
      *                           NaN/infinite entry, or a row of the wrong width
      */
     public static List<double[]> readRows(Path file, int width) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> lines = readLines(file);
         List<double[]> rows = new ArrayList<>();
         int expected = width;
         for (int n = 0; n < lines.size(); n++) {
@@ -55,6 +48,20 @@ public final class PointFiles {
             throw new BadInputException(file, "no points in file");
         }
         return rows;
+    }
+
+    /**
+     * The lines of a text file; a missing file is a {@link BadInputException} ("no such
+     * file"), other I/O failures an {@link UncheckedIOException}.
+     */
+    public static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file, "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

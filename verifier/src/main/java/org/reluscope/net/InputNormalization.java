@@ -9,6 +9,9 @@ import java.util.Arrays;
  *
  * <p>reluscope verifies the network on normalised inputs, as VNN-COMP does; this record is
  * kept so that {@code info} can show it and users can convert points.
+ *
+ * <p>Every entry is finite and every range non-zero (the constructor throws
+ * {@link IllegalArgumentException} otherwise).
  */
 public record InputNormalization(double[] min, double[] max, double[] mean, double[] range,
                                  double outputMean, double outputRange) {
@@ -17,6 +20,17 @@ public record InputNormalization(double[] min, double[] max, double[] mean, doub
         if (max.length != n || mean.length != n || range.length != n) {
             throw new IllegalArgumentException("normalisation vectors have lengths " + min.length + ", " + max.length
                     + ", " + mean.length + ", " + range.length + "; expected equal lengths");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(min[i]) || !Double.isFinite(max[i]) || !Double.isFinite(mean[i])
+                    || !Double.isFinite(range[i]) || range[i] == 0) {
+                throw new IllegalArgumentException("normalisation entry " + i + " has min " + min[i] + ", max " + max[i]
+                        + ", mean " + mean[i] + ", range " + range[i] + "; all must be finite and the range non-zero");
+            }
+        }
+        if (!Double.isFinite(outputMean) || !Double.isFinite(outputRange) || outputRange == 0) {
+            throw new IllegalArgumentException("output mean " + outputMean + " and range " + outputRange
+                    + " must be finite and the range non-zero");
         }
         min = min.clone();
         max = max.clone();

@@ -61,4 +61,29 @@ public final class Rounding {
         }
         return down(s, m, a.length);
     }
+
+    /**
+     * The largest double ≤ the exact sum a + b. Knuth's TwoSum gives the rounding error of
+     * fl(a + b) exactly, so the result moves one ulp only when the sum was rounded up.
+     */
+    public static double addDown(double a, double b) {
+        double s = a + b;
+        return sumError(a, b, s) < 0 ? Math.nextDown(s) : s;
+    }
+
+    /** The smallest double ≥ the exact sum a + b; see {@link #addDown}. */
+    public static double addUp(double a, double b) {
+        double s = a + b;
+        return sumError(a, b, s) > 0 ? Math.nextUp(s) : s;
+    }
+
+    /** (a + b) − s exactly, for s = fl(a + b) finite (TwoSum). */
+    private static double sumError(double a, double b, double s) {
+        if (!Double.isFinite(s)) {
+            return 0;
+        }
+        double bVirtual = s - a;
+        double aVirtual = s - bVirtual;
+        return (a - aVirtual) + (b - bVirtual);
+    }
 }
