@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Vectors;
 
 /**
  * The canonical form of a shallow ReLU network (MISSION.md §4):

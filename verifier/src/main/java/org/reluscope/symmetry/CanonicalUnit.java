@@ -2,6 +2,8 @@ package org.reluscope.symmetry;
 
 import java.util.Arrays;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * One term α σ(u·x + β) of a {@link CanonicalForm}: ‖u‖₂ = 1, the first entry of u larger
  * than the tolerance in magnitude is positive, and α ≠ 0 (a vector for vector outputs).

@@ -7,6 +7,7 @@ import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Vectors;
 
 /**
  * Looks for the input of a domain where a difference network d = f₁ − f₂ is largest in

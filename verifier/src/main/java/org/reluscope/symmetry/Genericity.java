@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * Whether the parameters of a shallow network are generic, i.e. identifiable up to
  * permutation and positive scaling of the hidden units: every other parameter of the same

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * Candidate inputs where a shallow difference d = f₁ − f₂ with canonical form
  * Σ α_k σ(u_k·x + β_k) + G x + g is visibly non-zero.

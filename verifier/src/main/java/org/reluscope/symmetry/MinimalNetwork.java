@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Vectors;
 
 /**
  * Builds the shallow network of width {@link MinimalWidth#width()} that computes a canonical

@@ -3,6 +3,8 @@ package org.reluscope.symmetry;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * The smallest hidden width of a shallow network computing the function of a
  * {@link CanonicalForm} f = Σ_k α_k σ(u_k·x + β_k) + G x + g with K units, and how to realise it.

@@ -6,6 +6,7 @@ import java.util.List;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Vectors;
 
 /**
  * The difference d(x) = f₁(x) − f₂(x) of two networks as one ReLU network, so that

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * A greedy QR factorisation B = Q R of a selection of vectors: the vectors are taken in a given
  * order and kept (as pivots) when their component orthogonal to the ones kept so far exceeds

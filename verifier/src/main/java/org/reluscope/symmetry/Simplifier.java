@@ -8,6 +8,7 @@ import org.reluscope.input.InputSet;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Vectors;
 
 /**
  * Removes the ReLU units a network does not need on a domain D, given sound pre-activation

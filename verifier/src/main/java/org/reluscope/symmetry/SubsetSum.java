@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * Vector subset sum: is there S ⊆ {1…K} (non-empty, if asked) with ‖Σ_{j∈S} v_j − t‖_∞ ≤ τ?
  * The minimal-width rule (which units can be flipped to absorb the affine part) and the

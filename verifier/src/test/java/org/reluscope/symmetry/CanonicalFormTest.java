@@ -13,6 +13,7 @@ import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
 import org.reluscope.net.RandomNetworks;
+import org.reluscope.numeric.Vectors;
 
 class CanonicalFormTest {
     private static final double TOL = 1e-9;

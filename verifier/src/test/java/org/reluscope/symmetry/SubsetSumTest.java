@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.reluscope.numeric.Vectors;
 
 class SubsetSumTest {
     private static final double TOL = 1e-9;

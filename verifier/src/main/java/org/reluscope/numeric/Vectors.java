@@ -1,12 +1,12 @@
-package org.reluscope.symmetry;
+package org.reluscope.numeric;
 
-/** The few dense vector operations the symmetry code needs, on primitive arrays. */
-final class Vectors {
+/** Small dense-vector operations on primitive arrays, shared by the algebra and symmetry code. */
+public final class Vectors {
     private Vectors() {
     }
 
     /** Σ a_j b_j. Not modified: a, b. */
-    static double dot(double[] a, double[] b) {
+    public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int j = 0; j < a.length; j++) {
             s += a[j] * b[j];
@@ -15,14 +15,14 @@ final class Vectors {
     }
 
     /** y += s·x. Not modified: x. Modified: y. */
-    static void axpy(double s, double[] x, double[] y) {
+    public static void axpy(double s, double[] x, double[] y) {
         for (int j = 0; j < x.length; j++) {
             y[j] += s * x[j];
         }
     }
 
     /** max_j |v_j|. Not modified: v. */
-    static double normInf(double[] v) {
+    public static double normInf(double[] v) {
         double n = 0;
         for (double x : v) {
             n = Math.max(n, Math.abs(x));
@@ -31,12 +31,12 @@ final class Vectors {
     }
 
     /** ‖v‖₂. Not modified: v. */
-    static double norm2(double[] v) {
+    public static double norm2(double[] v) {
         return Math.sqrt(dot(v, v));
     }
 
     /** s·v as a new array. Not modified: v. */
-    static double[] scaled(double s, double[] v) {
+    public static double[] scaled(double s, double[] v) {
         double[] r = new double[v.length];
         for (int j = 0; j < v.length; j++) {
             r[j] = s * v[j];
@@ -45,7 +45,7 @@ final class Vectors {
     }
 
     /** M x for M given by rows. Not modified: m, x. */
-    static double[] apply(double[][] m, double[] x) {
+    public static double[] apply(double[][] m, double[] x) {
         double[] y = new double[m.length];
         for (int i = 0; i < m.length; i++) {
             y[i] = dot(m[i], x);
@@ -54,7 +54,7 @@ final class Vectors {
     }
 
     /** Whether |a_j − b_j| ≤ tol for every j. Not modified: a, b. */
-    static boolean within(double[] a, double[] b, double tol) {
+    public static boolean within(double[] a, double[] b, double tol) {
         for (int j = 0; j < a.length; j++) {
             if (!(Math.abs(a[j] - b[j]) <= tol)) {
                 return false;
@@ -64,7 +64,7 @@ final class Vectors {
     }
 
     /** A copy of every row. Not modified: a. */
-    static double[][] deepCopy(double[][] a) {
+    public static double[][] deepCopy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i].clone();
@@ -73,7 +73,7 @@ final class Vectors {
     }
 
     /** vec(a bᵀ), row-major: entry (i, j) at i·|b| + j. Not modified: a, b. */
-    static double[] outer(double[] a, double[] b) {
+    public static double[] outer(double[] a, double[] b) {
         double[] v = new double[a.length * b.length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < b.length; j++) {
