@@ -103,7 +103,11 @@ public final class SymmetryReport {
         o.put("answer", v.word());
         if (v instanceof EquivalenceVerdict.Equivalent e) {
             o.put("method", e.method());
-            o.put("difference_bound", e.differenceBound());
+            if (Double.isNaN(e.differenceBound())) {
+                o.putNull("difference_bound");
+            } else {
+                o.put("difference_bound", e.differenceBound());
+            }
         } else if (v instanceof EquivalenceVerdict.Different d) {
             o.set("witness", array(d.witness()));
             o.set("output1", array(d.output1()));
@@ -118,7 +122,8 @@ public final class SymmetryReport {
     /** The verdict as text, its word on the first line. */
     public static String equivalenceText(EquivalenceVerdict v) {
         if (v instanceof EquivalenceVerdict.Equivalent e) {
-            return "equivalent\nmethod: " + e.method() + "\nmax |f1 - f2| ≤ " + e.differenceBound() + "\n";
+            return "equivalent\nmethod: " + e.method() + "\n"
+                    + (Double.isNaN(e.differenceBound()) ? "" : "max |f1 - f2| ≤ " + e.differenceBound() + "\n");
         }
         if (v instanceof EquivalenceVerdict.Different d) {
             return "different\nwitness: " + Arrays.toString(d.witness()) + "\nf1: " + Arrays.toString(d.output1())

@@ -38,7 +38,7 @@ public final class Equivalence {
                     + " and " + b.inputSize() + "→" + b.outputSize());
         }
         if (a.agreesWith(b, tol)) {
-            return new EquivalenceVerdict.Equivalent("canonical forms agree within " + tol, 0);
+            return new EquivalenceVerdict.Equivalent("canonical forms agree within " + tol, Double.NaN);
         }
         CanonicalForm difference = CanonicalForm.of(NetworkDifference.of(f1, f2), tol);
         return Witnesses.best(f1, f2, KinkWitness.candidates(difference, WITNESS_SEED), tol)

@@ -16,8 +16,8 @@ public sealed interface EquivalenceVerdict {
      * Proven equal within the tolerance.
      *
      * @param method         how: canonical forms, bounds, exact MILP, …
-     * @param differenceBound a proven upper bound on max ‖f₁(x) − f₂(x)‖_∞ over the domain
-     *                       (0 for canonical forms that agree)
+     * @param differenceBound a proven upper bound on max ‖f₁(x) − f₂(x)‖_∞ over the domain, or
+     *                       NaN when the proof gives none (canonical forms that agree within τ)
      */
     record Equivalent(String method, double differenceBound) implements EquivalenceVerdict {
         public Equivalent {
