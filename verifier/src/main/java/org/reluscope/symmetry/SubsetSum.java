@@ -79,19 +79,23 @@ final class SubsetSum {
         int[] freeAll = Arrays.stream(order).filter(j -> !isPivot[j]).toArray();
         this.free = Arrays.stream(freeOrder).map(k -> freeAll[k]).toArray();
         this.freeCoefficients = Arrays.stream(freeOrder).mapToObj(k -> freeCoef[k]).toArray(double[][]::new);
-        this.suffixLow = new double[free.length + 1][rank];
-        this.suffixHigh = new double[free.length + 1][rank];
-        for (int p = free.length - 1; p >= 0; p--) {
-            for (int i = 0; i < rank; i++) {
-                double d = freeCoefficients[p][i];
-                suffixLow[p][i] = suffixLow[p + 1][i] + Math.min(0, d);
-                suffixHigh[p][i] = suffixHigh[p + 1][i] + Math.max(0, d);
-            }
-        }
+        this.suffixLow = suffixSums(freeCoefficients, rank, -1);
+        this.suffixHigh = suffixSums(freeCoefficients, rank, 1);
         double scale = Vectors.normInf(target) + Arrays.stream(vectors).mapToDouble(Vectors::normInf).sum();
         this.slack = basis.coefficientNormBound() * (tolerance + 1e-12 * scale) * (1 + 1e-6) + 1e-9;
         this.coefficient = basis.coefficients(target);
         this.chosen = new boolean[vectors.length];
+    }
+
+    /** Row p: Σ_{q ≥ p} of the negative (sign −1) or positive (sign 1) parts of the rows. Not modified: rows. */
+    private static double[][] suffixSums(double[][] rows, int width, int sign) {
+        double[][] sums = new double[rows.length + 1][width];
+        for (int p = rows.length - 1; p >= 0; p--) {
+            for (int i = 0; i < width; i++) {
+                sums[p][i] = sums[p + 1][i] + (sign > 0 ? Math.max(0, rows[p][i]) : Math.min(0, rows[p][i]));
+            }
+        }
+        return sums;
     }
 
     /**
