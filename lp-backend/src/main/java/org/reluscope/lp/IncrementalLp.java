@@ -3,6 +3,10 @@ package org.reluscope.lp;
 /**
  * A model kept alive inside a solver so that a sequence of small changes (add or remove rows,
  * change bounds or the objective) re-solves warm. Owned by one thread.
+ *
+ * <p>Results are those of {@link LpSolver#solve} on {@link #snapshot()} (the contract tests
+ * check this along random edit sequences), including the rigorous {@link LpResult#safeBound()}.
+ * Argument errors throw IllegalArgumentException with the offending index and value.
  */
 public interface IncrementalLp extends AutoCloseable {
 

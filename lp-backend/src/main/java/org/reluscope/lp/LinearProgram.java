@@ -2,6 +2,7 @@ package org.reluscope.lp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class LinearProgram {
 
-    /** One sparse row lower ≤ Σ values[k]·x[indices[k]] ≤ upper. Arrays owned by the program. */
+    /** One sparse row lower ≤ Σ values[k]·x[indices[k]] ≤ upper, each variable named once. Arrays owned by the program. */
     public record Row(int[] indices, double[] values, double lower, double upper) {
         /** a·x for a dense x. Not modified: x. */
         public double dot(double[] x) {
@@ -50,6 +51,18 @@ public final class LinearProgram {
         this.objective = Arrays.copyOf(b.objective, n);
         this.objectiveConstant = b.objectiveConstant;
         this.sense = b.sense;
+    }
+
+    /** For {@link MutableProgram}: the arguments are validated already and copied here; rows are shared (immutable). */
+    LinearProgram(double[] lower, double[] upper, boolean[] integer, List<Row> rows, double[] objective,
+                  double objectiveConstant, Sense sense) {
+        this.lower = lower.clone();
+        this.upper = upper.clone();
+        this.integer = integer.clone();
+        this.rows = List.copyOf(rows);
+        this.objective = objective.clone();
+        this.objectiveConstant = objectiveConstant;
+        this.sense = sense;
     }
 
     public static Builder builder() {
@@ -148,6 +161,27 @@ public final class LinearProgram {
         return s;
     }
 
+    /** The same constraints with the objective 0: feasible iff this program is, and never unbounded. */
+    public LinearProgram feasibilityProblem() {
+        return new LinearProgram(lower, upper, integer, rows, new double[lower.length], 0, Sense.MINIMIZE);
+    }
+
+    /**
+     * Whether the objective is bounded in the optimisation direction on the variable box alone
+     * (every variable it pushes towards an infinite bound has a coefficient 0). Then the program
+     * cannot be unbounded, so a solver's "infeasible or unbounded" can only mean infeasible.
+     */
+    public boolean isObjectiveBoundedOnBox() {
+        double direction = sense == Sense.MINIMIZE ? 1 : -1;
+        for (int j = 0; j < lower.length; j++) {
+            double c = direction * objective[j];
+            if ((c > 0 && lower[j] == Double.NEGATIVE_INFINITY) || (c < 0 && upper[j] == Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Collects variables, rows and the objective; {@link #build()} validates and freezes them. */
     public static final class Builder {
         private final List<Double> lower = new ArrayList<>();
@@ -191,21 +225,7 @@ public final class LinearProgram {
 
         /** Adds lower ≤ Σ values[k]·x[indices[k]] ≤ upper. Not modified (copied): indices, values. */
         public Builder addRow(int[] indices, double[] values, double lo, double hi) {
-            if (indices.length != values.length) {
-                throw new IllegalArgumentException("row has " + indices.length + " indices but " + values.length + " values");
-            }
-            for (int k = 0; k < indices.length; k++) {
-                if (indices[k] < 0 || indices[k] >= lower.size()) {
-                    throw new IllegalArgumentException("row " + rows.size() + " refers to variable " + indices[k]
-                            + " but there are " + lower.size());
-                }
-                if (!Double.isFinite(values[k])) {
-                    throw new IllegalArgumentException("row " + rows.size() + " has coefficient " + values[k]);
-                }
-            }
-            if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
-                throw new IllegalArgumentException("row " + rows.size() + " has bounds [" + lo + ", " + hi + "]");
-            }
+            checkRow(rows.size(), lower.size(), indices, values, lo, hi);
             rows.add(new Row(indices.clone(), values.clone(), lo, hi));
             return this;
         }
@@ -262,23 +282,71 @@ public final class LinearProgram {
         }
 
         public LinearProgram build() {
-            if (objective.length > lower.size()) {
-                throw new IllegalArgumentException("objective has " + objective.length + " entries but there are "
-                        + lower.size() + " variables");
-            }
-            for (double v : objective) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("objective has coefficient " + v);
-                }
-            }
+            checkObjective(objective, objectiveConstant, lower.size());
             return new LinearProgram(this);
         }
+    }
 
-        private static void checkBounds(String what, double lo, double hi) {
-            if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi || lo == Double.POSITIVE_INFINITY
-                    || hi == Double.NEGATIVE_INFINITY) {
-                throw new IllegalArgumentException(what + " has bounds [" + lo + ", " + hi + "]");
+    /** Throws unless row {@code row} (over {@code variables} variables) is well formed. */
+    static void checkRow(int row, int variables, int[] indices, double[] values, double lo, double hi) {
+        if (indices.length != values.length) {
+            throw new IllegalArgumentException("row " + row + " has " + indices.length + " indices but "
+                    + values.length + " values");
+        }
+        for (int k = 0; k < indices.length; k++) {
+            if (indices[k] < 0 || indices[k] >= variables) {
+                throw new IllegalArgumentException("row " + row + " refers to variable " + indices[k]
+                        + " but there are " + variables);
             }
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException("row " + row + " has coefficient " + values[k]);
+            }
+        }
+        if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
+            throw new IllegalArgumentException("row " + row + " has bounds [" + lo + ", " + hi + "]");
+        }
+        checkDistinct(row, variables, indices);
+    }
+
+    /** Solvers set (not add) a coefficient per variable, so a row names each variable once. */
+    private static void checkDistinct(int row, int variables, int[] indices) {
+        boolean increasing = true;
+        for (int k = 1; k < indices.length && increasing; k++) {
+            increasing = indices[k - 1] < indices[k];
+        }
+        if (increasing) {
+            return;
+        }
+        BitSet seen = new BitSet(variables);
+        for (int j : indices) {
+            if (seen.get(j)) {
+                throw new IllegalArgumentException("row " + row + " names variable " + j + " twice");
+            }
+            seen.set(j);
+        }
+    }
+
+    /** Throws unless lo ≤ hi is a usable variable range. */
+    static void checkBounds(String what, double lo, double hi) {
+        if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi || lo == Double.POSITIVE_INFINITY
+                || hi == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException(what + " has bounds [" + lo + ", " + hi + "]");
+        }
+    }
+
+    /** Throws unless c (at most {@code variables} entries) and the constant are finite. */
+    static void checkObjective(double[] c, double constant, int variables) {
+        if (c.length > variables) {
+            throw new IllegalArgumentException("objective has " + c.length + " entries but there are "
+                    + variables + " variables");
+        }
+        for (double v : c) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("objective has coefficient " + v);
+            }
+        }
+        if (!Double.isFinite(constant)) {
+            throw new IllegalArgumentException("objective has constant " + constant);
         }
     }
 }

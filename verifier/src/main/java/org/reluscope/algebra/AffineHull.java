@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.reluscope.numeric.Svd;
+import org.reluscope.numeric.Vectors;
 
 /**
  * The affine subspace H = c + col(J) ⊂ ℝ^m that contains the outputs of one activation
@@ -149,7 +150,7 @@ public final class AffineHull {
                 }
             }
         }
-        double scale = Math.max(Math.max(Vectors.maxAbs(offset), Vectors.maxAbs(other.offset)),
+        double scale = Math.max(Math.max(Vectors.normInf(offset), Vectors.normInf(other.offset)),
                 Math.max(largestSingularValue, other.largestSingularValue));
         return distance(other.offset) <= tol * scale;
     }

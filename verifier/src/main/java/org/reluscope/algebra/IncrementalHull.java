@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * The convex hull of points in ℝ^d, d ∈ {2, 3}, grown one point at a time (beneath–beyond):
  * facets are simplices (edges in the plane, triangles in space) with outward unit normals; a

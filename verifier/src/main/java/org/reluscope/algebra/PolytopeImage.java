@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.reluscope.numeric.Vectors;
+
 /**
  * The image J P + c of an input polytope P under a region's affine map, for an image of
  * dimension r = rank J ≤ 3, computed from support queries only (so that it scales with the

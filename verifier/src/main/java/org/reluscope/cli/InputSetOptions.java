@@ -206,6 +206,11 @@ public final class InputSetOptions {
         return new Box(lower, upper);
     }
 
+    /** Whether any of these options was given (for commands where the input set is optional). */
+    public boolean anyGiven() {
+        return !givenOptions().isEmpty();
+    }
+
     private List<String> givenOptions() {
         List<String> given = new ArrayList<>();
         addIf(given, center != null, "--center");

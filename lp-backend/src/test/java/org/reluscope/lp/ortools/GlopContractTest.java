@@ -1,0 +1,12 @@
+package org.reluscope.lp.ortools;
+
+import org.reluscope.lp.LpOptions;
+import org.reluscope.lp.LpSolver;
+import org.reluscope.lp.LpSolverContract;
+
+class GlopContractTest extends LpSolverContract {
+    @Override
+    protected LpSolver createSolver(LpOptions options) {
+        return new OrToolsSolver(OrToolsEngine.GLOP, options);
+    }
+}
