@@ -5,8 +5,10 @@ import java.util.Objects;
 import org.reluscope.input.InputSet;
 import org.reluscope.input.L2Ball;
 import org.reluscope.lp.IncrementalLp;
+import org.reluscope.lp.InfeasibilityProof;
 import org.reluscope.lp.LpResult;
 import org.reluscope.lp.LpSolver;
+import org.reluscope.lp.LpStatus;
 import org.reluscope.lp.Sense;
 import org.reluscope.net.Network;
 
@@ -21,8 +23,10 @@ import org.reluscope.net.Network;
  * <p>Soundness: only the solver's rigorous {@link LpResult#safeBound()} (from the duals, with
  * directed rounding) is used, never its floating objective, and it is intersected with the
  * CROWN bound, so the result is never looser than CROWN. A failed solve, an unusable safe
- * bound, or an "infeasible" verdict (which a floating-point solver cannot certify) leaves the
- * CROWN bound in place.
+ * bound, or an "infeasible" verdict leaves the CROWN bound in place — unless
+ * {@link InfeasibilityProof} certifies the relaxation empty: since it contains every point the
+ * network reaches on the set under the splits, that proves the (split) set empty, which is how
+ * branch-and-bound prunes contradictory splits.
  *
  * <p>An L2 ball is not polyhedral: the LP uses the ball's bounding box (∩ its domain) plus outer
  * tangent cuts d·x ≤ h(d) (h the set's rigorous support function), each added at the
@@ -135,7 +139,9 @@ public final class TriangleRelaxation implements OutputBounder {
 
     /**
      * A rigorous bound on the optimum of the objective over the relaxation ∩ the set: an upper
-     * bound for MAXIMIZE, a lower bound for MINIMIZE; ±∞ (no information) if no solve gave one.
+     * bound for MAXIMIZE, a lower bound for MINIMIZE; ±∞ (no information) if no solve gave one;
+     * −∞ for MAXIMIZE (+∞ for MINIMIZE) when the relaxation is proven empty, which empties the
+     * interval and so marks the set, under its splits, empty.
      */
     private double optimise(IncrementalLp lp, double[] objective, Sense sense, InputSet set) {
         boolean max = sense == Sense.MAXIMIZE;
@@ -144,6 +150,9 @@ public final class TriangleRelaxation implements OutputBounder {
         double previous = Double.NaN;
         for (int round = 0; round <= settings.maxCutRounds(); round++) {
             LpResult r = lp.solve();
+            if (r.status() == LpStatus.INFEASIBLE && InfeasibilityProof.check(solver, lp.snapshot()).proven()) {
+                return max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
             if (!r.status().isOptimal() || Double.isNaN(r.safeBound())) {
                 return best;
             }
