@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reluscope", mixinStandardHelpOptions = true, version = "reluscope 0.1.0",
         description = "Exact verification and analysis of ReLU neural networks.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EvalCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EvalCommand.class, NeighborhoodCommand.class,
                 RandomNetworkCommand.class, VarietyCommand.class, CanonicalCommand.class, EquivCommand.class,
                 SimplifyCommand.class, BoundsCommand.class})
 public final class Main implements Runnable {
