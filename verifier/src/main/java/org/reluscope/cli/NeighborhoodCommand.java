@@ -80,6 +80,15 @@ final class NeighborhoodCommand implements Callable<Integer> {
             description = "Bounds that find the stable neurons of the region bound: ibp, crown (default) or lp.")
     private String method;
 
+    @Option(names = "--exact-max-regions", paramLabel = "N", defaultValue = "10000",
+            description = "Count regions exactly when a ball meets at most N (default ${DEFAULT-VALUE}; 0: only the "
+                    + "bound); beyond, the bound is reported and marked '≤'.")
+    private long exactRegions;
+
+    @Option(names = "--exact-timeout", paramLabel = "S", defaultValue = "5",
+            description = "Seconds of exact counting per ball before falling back to the bound (default ${DEFAULT-VALUE}).")
+    private double exactSeconds;
+
     @Option(names = "--compare-random", paramLabel = "N", defaultValue = "0",
             description = "Also analyse N random points from the data's bounding box (labelled with the network's "
                     + "own prediction) and compare the groups: mean, median, Mann–Whitney rank-sum p-value.")
@@ -159,7 +168,7 @@ final class NeighborhoodCommand implements Callable<Integer> {
         try {
             return new NeighborhoodOptions(linf != null ? DistanceNorm.LINF : DistanceNorm.L2, radius, null,
                     bounds.bounder(bounds == BoundMethod.LP ? new OrToolsSolver(OrToolsEngine.GLOP) : null),
-                    0, 1, maxRadius, bisectionSteps);
+                    exactRegions, exactSeconds, maxRadius, bisectionSteps);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(linf != null ? "--linf" : "--l2", e.getMessage());
         }

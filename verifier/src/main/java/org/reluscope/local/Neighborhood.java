@@ -6,13 +6,18 @@ import java.util.OptionalInt;
 
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
+import org.reluscope.region.RegionEnumerator;
+import org.reluscope.region.RegionOptions;
+import org.reluscope.region.RegionSummary;
 import org.reluscope.verify.Verifier;
 
 /**
  * Local analysis of a network around data points (MISSION.md §3, seeds 001 and 003): for the
  * ball of the configured norm and radius around a point, the number of activation regions it
  * meets, the distance from the point to its own region's boundary, the norm of the local
- * affine map, and whether the ball keeps the point's label.
+ * affine map, and whether the ball keeps the point's label. Regions are counted exactly by
+ * {@link RegionEnumerator} within the configured budget (one thread per point), and otherwise
+ * bounded by {@link RegionCountBound}.
  *
  * <p>Thread-safe if the verifier is; each call is independent.
  */
@@ -20,6 +25,7 @@ public final class Neighborhood {
     private final Network network;
     private final NeighborhoodOptions options;
     private final CertifiedRadius certifier;
+    private final RegionEnumerator enumerator;
 
     /**
      * @param verifier decides robustness of labels; may be {@code null} when no point is
@@ -28,6 +34,8 @@ public final class Neighborhood {
     public Neighborhood(Network network, NeighborhoodOptions options, Verifier verifier) {
         this.network = network;
         this.options = options;
+        this.enumerator = new RegionEnumerator(RegionOptions.defaults().withThreads(1)
+                .withMaxRegions(Math.max(1, options.exactRegions())).withTimeout(options.exactSeconds()));
         this.certifier = verifier == null ? null : new CertifiedRadius(verifier, network, options.norm(), options.domain());
     }
 
@@ -68,8 +76,22 @@ public final class Neighborhood {
         return best;
     }
 
+    /**
+     * The bound, and the exact count when the enumeration finishes within the budget. A bound
+     * of 1 on a ball with interior is exact: the closures of the full-dimensional regions
+     * cover the space, so the open ball meets at least one.
+     */
     private RegionCount count(InputSet ball) {
         RegionBound bound = RegionCountBound.of(network, ball, options.classifier());
+        if (bound.upperBound().equals(BigInteger.ONE) && options.radius() > 0) {
+            return new RegionCount(BigInteger.ONE, true, bound);
+        }
+        if (options.exactRegions() > 0) {
+            RegionSummary exact = enumerator.enumerate(network, ball, region -> { });
+            if (exact.complete()) {
+                return new RegionCount(BigInteger.valueOf(exact.regions()), true, bound);
+            }
+        }
         return new RegionCount(bound.upperBound(), false, bound);
     }
 }
