@@ -11,12 +11,10 @@ import org.reluscope.net.Network;
 import org.reluscope.spec.Property;
 import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.Verdict;
-import org.reluscope.verify.Verifier;
-import org.reluscope.verify.VerifierOptions;
 
 /**
- * Runs the instances of a batch one after the other through the {@link Verifier}, each under
- * its own time limit (the listed limit times {@code timeoutScale}), and records one
+ * Runs the instances of a batch one after the other through a {@link Decider} (the verifier),
+ * each under its own time limit (the listed limit times {@code timeoutScale}), and records one
  * {@link InstanceResult} per instance. {@link #solve} — one instance to one result — is the
  * reusable step: a distributed runner calls it once per task with its own cache.
  *
@@ -27,22 +25,22 @@ import org.reluscope.verify.VerifierOptions;
  * {@code sat}.
  */
 public final class BatchRunner {
-    private final VerifierOptions options;
+    private final Decider decider;
     private final double timeoutScale;
     private final ExpectedAnswers expected;
     private final NetworkCache networks;
 
     /**
-     * @param options      verifier settings (threads, seed); the timeout is replaced per instance
+     * @param decider      what decides each instance, usually {@link Decider#verifier}
      * @param timeoutScale factor applied to every listed time limit, finite and positive
      * @param expected     the answers to check against ({@link ExpectedAnswers#NONE} for none)
      * @param networks     where networks are read once
      */
-    public BatchRunner(VerifierOptions options, double timeoutScale, ExpectedAnswers expected, NetworkCache networks) {
+    public BatchRunner(Decider decider, double timeoutScale, ExpectedAnswers expected, NetworkCache networks) {
         if (!(timeoutScale > 0) || Double.isInfinite(timeoutScale)) {
             throw new IllegalArgumentException("timeout scale must be finite and positive, got " + timeoutScale);
         }
-        this.options = options;
+        this.decider = decider;
         this.timeoutScale = timeoutScale;
         this.expected = expected;
         this.networks = networks;
@@ -78,9 +76,9 @@ public final class BatchRunner {
         double load = since(start);
         VerificationResult result;
         try {
-            result = new Verifier(options.withTimeout(budget(limit))).verify(network, property);
+            result = decider.decide(network, property, budget(limit));
         } catch (RuntimeException | StackOverflowError e) {
-            return InstanceResult.error(index, instance, limit, settled, load, "internal error in the verifier: " + e);
+            return InstanceResult.error(index, instance, limit, settled, load, "internal error: " + e);
         }
         Verdict v = result.verdict();
         if (v instanceof Verdict.Sat sat) {

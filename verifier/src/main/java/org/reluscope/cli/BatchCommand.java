@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.reluscope.BadInputException;
 import org.reluscope.batch.BatchRunner;
+import org.reluscope.batch.Decider;
 import org.reluscope.batch.BatchSummary;
 import org.reluscope.batch.ExpectedAnswers;
 import org.reluscope.batch.Instance;
@@ -88,7 +89,7 @@ final class BatchCommand implements Callable<Integer> {
         Optional<ResultDirectory> results = Optional.ofNullable(resultDir).map(ResultDirectory::new);
         PrintWriter err = spec.commandLine().getErr();
         BatchSummary[] tally = {BatchSummary.EMPTY};
-        List<InstanceResult> done = new BatchRunner(options, timeoutScale, answers, new NetworkCache())
+        List<InstanceResult> done = new BatchRunner(Decider.verifier(options), timeoutScale, answers, new NetworkCache())
                 .run(instances, r -> {
                     tally[0] = tally[0].plus(r);
                     err.println(BatchText.progress(r, instances.size(), tally[0]));
