@@ -29,10 +29,8 @@ import picocli.CommandLine.Spec;
                 EquivCommand.class,
                 SimplifyCommand.class,
                 BoundsCommand.class,
-                ConstraintsCommand.class})
-=======
-                SimplifyCommand.class, BoundsCommand.class, BatchCommand.class})
->>>>>>> main
+                ConstraintsCommand.class,
+                BatchCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a malformed file, an unsupported network or a bad option. */
     public static final int EXIT_BAD_INPUT = 2;
