@@ -1,8 +1,9 @@
 package org.reluscope.symmetry;
 
+import java.time.Duration;
 import java.util.Objects;
 
-import org.reluscope.verify.VerifierOptions;
+import org.reluscope.verify.DisjunctSearch;
 
 /**
  * Settings of {@link Equivalence#onDomain}.
@@ -10,19 +11,23 @@ import org.reluscope.verify.VerifierOptions;
  * @param tolerance outputs within τ count as equal: {@code equivalent} proves |f₁ − f₂| &lt; τ on
  *                  the domain, {@code different} shows an input where they differ by more
  * @param ascent    the witness search run before any proof is attempted
- * @param verifier  the budget and threads of the exact search on f₁ − f₂
+ * @param search    the complete search deciding "d_j ≥ τ" or "d_j ≤ −τ" for d = f₁ − f₂ where
+ *                  crown leaves it open. ReLU-phase branch and bound suits equivalence at every
+ *                  input dimension: its leaves fix every phase, so d is affine there and an LP
+ *                  bounds it exactly, whereas input splitting needs boxes of width about τ along
+ *                  every hyperplane the two networks share
+ * @param timeout   the budget of all those searches together
  */
-public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, VerifierOptions verifier) {
+public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, DisjunctSearch search,
+                                       Duration timeout) {
     public DomainEquivalenceOptions {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
         }
         Objects.requireNonNull(ascent);
-        Objects.requireNonNull(verifier);
-    }
-
-    /** Tolerance τ, the default ascent and the default verifier settings. */
-    public static DomainEquivalenceOptions of(double tolerance) {
-        return new DomainEquivalenceOptions(tolerance, DifferenceAscent.DEFAULT, VerifierOptions.DEFAULT);
+        Objects.requireNonNull(search);
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
     }
 }
