@@ -36,7 +36,7 @@ class ReluSplitSearchTest {
         Random random = new Random(7);
         int sat = 0;
         int unsat = 0;
-        for (int k = 0; k < 20; k++) {
+        for (int k = 0; k < 16; k++) {
             int[] widths = k % 2 == 0 ? new int[] {4, 12, 12, 3} : new int[] {5, 10, 8, 8, 3};
             Network net = RandomNetworks.relu(900 + k, 0.3, widths);
             Box box = randomBox(random, widths[0]);
@@ -57,7 +57,7 @@ class ReluSplitSearchTest {
                 unsat++;
             }
         }
-        assertTrue(sat >= 5 && unsat >= 5, "too few decided cases of each kind: " + sat + " sat, " + unsat + " unsat");
+        assertTrue(sat >= 4 && unsat >= 4, "too few decided cases of each kind: " + sat + " sat, " + unsat + " unsat");
     }
 
     @Test
