@@ -64,7 +64,6 @@ public final class InputSplitSearch implements DisjunctSearch {
         } finally {
             pool.shutdownNow();
         }
-        System.err.println("DEBUG nodes " + run.nodes.get());
         return run.outcome(name());
     }
 
@@ -89,9 +88,7 @@ public final class InputSplitSearch implements DisjunctSearch {
         }
 
         /** The open children of {@code node}, likeliest witness first (recording a witness or a box too thin to split). */
-        final java.util.concurrent.atomic.AtomicLong nodes = new java.util.concurrent.atomic.AtomicLong();
         List<SplitNode> split(SplitNode node) {
-            nodes.addAndGet(2);
             Box box = node.box();
             int d = Smear.dimension(network, node.layers(), node.direction(), box);
             double mid = 0.5 * (box.lower(d) + box.upper(d));
