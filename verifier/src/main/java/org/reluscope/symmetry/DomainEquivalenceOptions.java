@@ -3,7 +3,10 @@ package org.reluscope.symmetry;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.reluscope.lp.LpOptions;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.bab.ReluSplitSearch;
 
 /**
  * Settings of {@link Equivalence#onDomain}.
@@ -29,5 +32,19 @@ public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
         }
+    }
+
+    /**
+     * Tolerance τ, the default ascent, and ReLU-phase branch and bound on the default LP solver
+     * with {@code threads} workers, stopped by the timeout only.
+     */
+    public static DomainEquivalenceOptions of(double tolerance, Duration timeout, int threads) {
+        return new DomainEquivalenceOptions(tolerance, DifferenceAscent.DEFAULT,
+                new ReluSplitSearch(LpSolvers.defaultLp(LpOptions.DEFAULT), threads, Long.MAX_VALUE), timeout);
+    }
+
+    /** The same settings with another witness search. */
+    public DomainEquivalenceOptions withAscent(DifferenceAscent newAscent) {
+        return new DomainEquivalenceOptions(tolerance, newAscent, search, timeout);
     }
 }
