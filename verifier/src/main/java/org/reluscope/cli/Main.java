@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 SimplifyCommand.class,
                 BoundsCommand.class,
                 ConstraintsCommand.class,
-                BatchCommand.class})
+                BatchCommand.class,
+                VerifyCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a malformed file, an unsupported network or a bad option. */
     public static final int EXIT_BAD_INPUT = 2;
