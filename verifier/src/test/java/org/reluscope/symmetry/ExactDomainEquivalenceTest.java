@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -58,10 +59,16 @@ class ExactDomainEquivalenceTest {
         Random random = new Random(8);
         int different = 0;
         int equivalent = 0;
+        int foundBySearch = 0;
         for (int seed = 0; seed < 6; seed++) {
             Network f = RandomNetworks.relu(seed, 0.5, 2, 6, 6, 2);
-            Box box = Box.linf(new double[] {random.nextGaussian(), random.nextGaussian()}, 0.4);
-            Network g = seed % 2 == 0 ? perturbWeight(f, random) : silenceInactiveUnit(f, box);
+            double[] centre = {random.nextGaussian(), random.nextGaussian()};
+            Box box = Box.linf(centre, 0.4);
+            Network g = switch (seed % 3) {
+                case 0 -> perturbWeight(f, random);
+                case 1 -> silenceInactiveUnit(f, box);
+                default -> addCornerUnit(f, centre[0] + 0.25);
+            };
             EquivalenceVerdict v = Equivalence.onDomain(f, g, box, CENTRE_ONLY);
             assertTrue(!(v instanceof EquivalenceVerdict.Unknown), v::toString);
             double m = milpMaxDifference(f, g, box);
@@ -69,11 +76,34 @@ class ExactDomainEquivalenceTest {
             if (m > TOL + MILP_SLACK) {
                 assertTrue(v instanceof EquivalenceVerdict.Different, "MILP difference " + m + " but " + v);
                 different++;
+                foundBySearch += Witnesses.difference(f, g, centre) <= TOL ? 1 : 0;
             } else {
                 equivalent++;
             }
         }
-        assertTrue(different >= 2 && equivalent >= 3, different + " different, " + equivalent + " equivalent");
+        assertTrue(different >= 3 && equivalent >= 2 && foundBySearch >= 1, different + " different (" + foundBySearch
+                + " where the centre agrees), " + equivalent + " equivalent");
+    }
+
+    /**
+     * f with one more first-layer unit σ(x₀ − t) feeding every second-layer unit with weight 0.5:
+     * the same function where x₀ ≤ t, so with t beyond the centre only the search can find where
+     * they differ.
+     */
+    private static Network addCornerUnit(Network f, double t) {
+        AffineLayer first = f.layer(0);
+        double[][] rows = first.weightRows();
+        double[][] more = Arrays.copyOf(rows, rows.length + 1);
+        more[rows.length] = new double[] {1, 0};
+        double[] bias = Arrays.copyOf(first.bias(), rows.length + 1);
+        bias[rows.length] = -t;
+        double[][] second = f.layer(1).weightRows();
+        for (int i = 0; i < second.length; i++) {
+            second[i] = Arrays.copyOf(second[i], rows.length + 1);
+            second[i][rows.length] = 0.5;
+        }
+        return new Network(List.of(AffineLayer.of(more, bias, Activation.RELU),
+                AffineLayer.of(second, f.layer(1).bias(), Activation.RELU), f.layer(2)));
     }
 
     /** f with 0.05 added to one weight of its second hidden layer. */
