@@ -1,0 +1,21 @@
+package org.reluscope.verify;
+
+import org.reluscope.input.InputSet;
+import org.reluscope.net.Network;
+import org.reluscope.spec.LinearConstraints;
+
+/**
+ * A complete (given time) search deciding whether some x in an input set has f(x) in the
+ * unsafe polyhedron { y : A y ≤ b }: input splitting for low-dimensional inputs, branch and
+ * bound over ReLU phases for wide ones. Implementations must only answer
+ * {@link DisjunctOutcome.Proved} with a sound proof and {@link DisjunctOutcome.Violated} with a
+ * witness accepted by {@link WitnessCheck}; they stop with {@link DisjunctOutcome.Undecided} when
+ * {@code deadline} expires. Implementations are thread-safe.
+ */
+public interface DisjunctSearch {
+
+    /** A short name for reports, e.g. {@code input-split} or {@code relu-bab}. */
+    String name();
+
+    DisjunctOutcome search(Network network, InputSet input, LinearConstraints unsafe, Deadline deadline);
+}
