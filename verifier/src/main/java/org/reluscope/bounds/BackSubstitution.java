@@ -164,9 +164,18 @@ final class BackSubstitution {
         }
         for (int r = 0; r < rows; r++) {
             System.arraycopy(coef, r * width, row, 0, width);
-            double d = Rounding.up(sum[r], mag[r], terms);
-            out[r] = Math.nextUp(d + set.support(row));
+            out[r] = Math.nextUp(constant(r) + set.support(row));
         }
+    }
+
+    /** Row r as a linear function of the input, once substitution has reached it: coef·x + constant. */
+    LinearBound linearBound(int r) {
+        return new LinearBound(Arrays.copyOfRange(coef, r * width, (r + 1) * width), constant(r));
+    }
+
+    /** Row r's D, rounded up over the operations behind it. */
+    private double constant(int r) {
+        return Rounding.up(sum[r], mag[r], terms);
     }
 
     int rows() {

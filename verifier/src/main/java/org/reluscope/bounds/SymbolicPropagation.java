@@ -1,5 +1,7 @@
 package org.reluscope.bounds;
 
+import java.util.Optional;
+
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Activation;
 import org.reluscope.net.Network;
@@ -54,16 +56,36 @@ public final class SymbolicPropagation implements OutputBounder {
         return network.layer(last).activation() == Activation.IDENTITY ? last : last + 1;
     }
 
+    /**
+     * The linear function behind {@link #upperBound}: c·f(x) ≤ h·x + d for every x of the set
+     * consistent with the splits, for the exact real network (d absorbs the rounding of the
+     * substitution); empty when that set is proven empty. Its minimiser over a box is a vertex,
+     * which makes a good candidate input for searches. Not modified: c.
+     */
+    public Optional<LinearBound> linearUpperBound(Network network, InputSet set, double[] c, BoundOptions options) {
+        LayerSweep.checkObjective(c, network.outputSize());
+        PartialBounds state = LayerSweep.run(network, set, options, layersNeededFor(network), this::refine);
+        if (state.empty) {
+            return Optional.empty();
+        }
+        return Optional.of(substituteObjective(state, c).linearBound(0));
+    }
+
     /** Back-substitutes c from the outputs, given final bounds of the layers it needs. Not modified: c. */
     double objectiveUpperBound(PartialBounds state, double[] c) {
+        BackSubstitution ws = substituteObjective(state, c);
+        double[] out = new double[1];
+        ws.concretise(state.set, out);
+        return out[0];
+    }
+
+    private BackSubstitution substituteObjective(PartialBounds state, double[] c) {
         BackSubstitution ws = workspace.get();
         ws.startFromObjective(c);
         for (int l = state.network.layerCount() - 1; l >= 0; l--) {
             ws.throughLayer(state, l);
         }
-        double[] out = new double[1];
-        ws.concretise(state.set, out);
-        return out[0];
+        return ws;
     }
 
     /** Narrows the listed neurons of layer k (k ≥ 1) by back-substitution. */

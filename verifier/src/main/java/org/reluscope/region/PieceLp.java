@@ -1,0 +1,245 @@
+package org.reluscope.region;
+
+import java.util.List;
+
+import org.reluscope.lp.DistanceResult;
+import org.reluscope.lp.DistanceSolver;
+import org.reluscope.lp.IncrementalLp;
+import org.reluscope.lp.InfeasibilityProof;
+import org.reluscope.lp.LinearProgram;
+import org.reluscope.lp.LpResult;
+import org.reluscope.lp.LpSolver;
+import org.reluscope.lp.LpStatus;
+import org.reluscope.lp.Sense;
+import org.reluscope.numeric.Rounding;
+
+/**
+ * The linear programs over one piece P ∩ S (P = the piece's rows, S = {@link SetGeometry}).
+ *
+ * <p><b>Slack test</b> ({@link #interior}): maximise t subject to a·x + t ≤ b for every row
+ * (unit rows, so t is the distance to the row's hyperplane), x_j ± t within S's faces for
+ * the free coordinates, and for a ball ‖x − x0‖ + t ≤ r, kept linear by outer tangent cuts
+ * d·x + N t ≤ d·x0 + N r (d = x* − x0 at an LP optimum outside the ball, N ≥ ‖d‖ rounded up;
+ * valid for every point with ‖x − x0‖ ≤ r − t). Every cut round is a relaxation, so the
+ * solver's rigorous {@link LpResult#safeBound()} &lt; 0 proves P ∩ S empty (a point of it
+ * would be feasible with t = 0). A candidate x* counts only when its slack, recomputed
+ * directly with a rounding margin, exceeds the tolerance. For a ball whose cuts do not settle,
+ * the ojAlgo distance QP decides: the point of P shrunk by 2·tol nearest to x0 is inside the
+ * ball shrunk by tol iff some point has slack 2·tol, and a rigorous distance bound above r
+ * proves P misses the ball.
+ *
+ * <p><b>Objective</b> ({@link #maximum}): a rigorous upper bound on max g·x over P ∩ S, by
+ * the same cut loop until the optimum lies in the ball (relative 1e-9).
+ */
+final class PieceLp {
+    private static final int MAX_CUT_ROUNDS = 60;
+    private static final double BALL_TOLERANCE = 1e-9;
+
+    private final SetGeometry geometry;
+    private final LpSolver solver;
+    private final DistanceSolver distance;
+    private final Runnable onSolve;
+
+    PieceLp(SetGeometry geometry, LpSolver solver, DistanceSolver distance, Runnable onSolve) {
+        this.geometry = geometry;
+        this.solver = solver;
+        this.distance = distance;
+        this.onSolve = onSolve;
+    }
+
+    /** The slack test of P ∩ S for the rows {@code rows}. */
+    Interior interior(List<HalfSpace> rows) {
+        int n = geometry.dimension;
+        LinearProgram lp = program(rows, true);
+        Outcome out = solveWithCuts(lp, true);
+        if (out.result.status() == LpStatus.INFEASIBLE) {
+            return proveEmpty(rows) ? Interior.EMPTY : Interior.THIN;
+        }
+        if (out.result.status().isOptimal()) {
+            if (out.result.safeBound() < 0) {
+                return Interior.EMPTY;
+            }
+            double[] x = java.util.Arrays.copyOf(out.result.primal(), n);
+            double s = geometry.slack(x, rows);
+            if (s > geometry.tolerance) {
+                return Interior.at(x, s);
+            }
+            if (geometry.ball == null || out.converged && out.result.objective() <= 2 * geometry.tolerance) {
+                return Interior.THIN;
+            }
+        }
+        return geometry.ball == null ? Interior.THIN : byDistance(rows);
+    }
+
+    /** A rigorous upper bound on max g·x + g0 over P ∩ S; NaN when no LP answered. Not modified: g. */
+    double maximum(List<HalfSpace> rows, double[] g, double g0) {
+        LinearProgram base = program(rows, false);
+        LinearProgram lp = base.toBuilder().objective(g, g0, Sense.MAXIMIZE).build();
+        Outcome out = solveWithCuts(lp, false);
+        if (out.result.status() == LpStatus.INFEASIBLE && proveEmpty(rows)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return out.result.status().isOptimal() ? out.result.safeBound() : Double.NaN;
+    }
+
+    private boolean proveEmpty(List<HalfSpace> rows) {
+        onSolve.run();
+        return InfeasibilityProof.check(solver, program(rows, false)).proven();
+    }
+
+    /** The QP fallback for a ball, see the class comment. */
+    private Interior byDistance(List<HalfSpace> rows) {
+        double[] x0 = geometry.ball.center();
+        double shrink = 2 * geometry.tolerance;
+        onSolve.run();
+        DistanceResult near = distance.nearest(shrunk(rows, shrink), x0);
+        if (near.status().isOptimal()) {
+            double s = geometry.slack(near.nearestPoint(), rows);
+            if (s > geometry.tolerance) {
+                return Interior.at(near.nearestPoint().clone(), s);
+            }
+        }
+        onSolve.run();
+        DistanceResult plain = distance.nearest(program(rows, false), x0);
+        return plain.provablyMisses(geometry.ball.radius()) ? Interior.EMPTY : Interior.THIN;
+    }
+
+    /** P ∩ faces with every row and face moved inward by {@code by}. */
+    private LinearProgram shrunk(List<HalfSpace> rows, double by) {
+        LinearProgram.Builder b = LinearProgram.builder();
+        int n = geometry.dimension;
+        for (int j = 0; j < n; j++) {
+            double lo = geometry.bounds.lower(j);
+            double hi = geometry.bounds.upper(j);
+            if (geometry.free[j] && geometry.faces != null) {
+                lo = Math.min(Math.max(lo, geometry.faces.lower(j) + by), hi);
+                hi = Math.max(Math.min(hi, geometry.faces.upper(j) - by), lo);
+            }
+            b.addVariable(lo, hi);
+        }
+        for (HalfSpace h : rows) {
+            b.addLessOrEqual(h.a(), h.b() - by);
+        }
+        return b.build();
+    }
+
+    /** The program over (x, t) when {@code slack}, else over x; objective max t (or none). */
+    private LinearProgram program(List<HalfSpace> rows, boolean slack) {
+        LinearProgram.Builder b = LinearProgram.builder();
+        int n = geometry.dimension;
+        for (int j = 0; j < n; j++) {
+            b.addVariable(geometry.bounds.lower(j), geometry.bounds.upper(j));
+        }
+        int t = slack ? b.addVariable(-slackRange(rows), slackRange(rows)) : -1;
+        for (HalfSpace h : rows) {
+            addRow(b, h.a(), 1, t, h.b());
+        }
+        if (slack && geometry.faces != null) {
+            for (int j = 0; j < n; j++) {
+                if (geometry.free[j]) {
+                    double[] e = new double[n];
+                    e[j] = 1;
+                    addRow(b, e, 1, t, geometry.faces.upper(j));
+                    e[j] = -1;
+                    addRow(b, e, 1, t, -geometry.faces.lower(j));
+                }
+            }
+        }
+        if (slack) {
+            double[] c = new double[n + 1];
+            c[t] = 1;
+            b.objective(c, Sense.MAXIMIZE);
+        }
+        return b.build();
+    }
+
+    /** a·x + tCoefficient·t ≤ rhs (the t term only when t ≥ 0). */
+    private static void addRow(LinearProgram.Builder b, double[] a, double tCoefficient, int t, double rhs) {
+        if (t < 0) {
+            b.addLessOrEqual(a, rhs);
+            return;
+        }
+        double[] row = java.util.Arrays.copyOf(a, a.length + 1);
+        row[t] = tCoefficient;
+        b.addLessOrEqual(row, rhs);
+    }
+
+    /**
+     * A bound T on |t| that keeps the slack LP feasible: every row's signed distance over the
+     * bounding box, and the box's diameter for the faces and cuts, are within T.
+     */
+    private double slackRange(List<HalfSpace> rows) {
+        double diameter = 0;
+        double[] magnitude = new double[geometry.dimension];
+        for (int j = 0; j < geometry.dimension; j++) {
+            diameter += geometry.bounds.width(j);
+            magnitude[j] = Math.max(Math.abs(geometry.bounds.lower(j)), Math.abs(geometry.bounds.upper(j)));
+        }
+        double worst = 0;
+        for (HalfSpace h : rows) {
+            double s = Math.abs(h.b());
+            for (int j = 0; j < magnitude.length; j++) {
+                s += Math.abs(h.a()[j]) * magnitude[j];
+            }
+            worst = Math.max(worst, s);
+        }
+        return 1 + 2 * (diameter + worst);
+    }
+
+    /** The last result of the cut loop and whether its optimum lay inside the ball. */
+    private record Outcome(LpResult result, boolean converged) {
+    }
+
+    private Outcome solveWithCuts(LinearProgram lp, boolean slack) {
+        if (geometry.ball == null) {
+            onSolve.run();
+            return new Outcome(solver.solve(lp), true);
+        }
+        int n = geometry.dimension;
+        double[] x0 = geometry.ball.center();
+        double r = geometry.ball.radius();
+        try (IncrementalLp session = solver.open(lp)) {
+            LpResult result = null;
+            for (int round = 0; round < MAX_CUT_ROUNDS; round++) {
+                onSolve.run();
+                result = session.solve();
+                if (!result.status().isOptimal()) {
+                    return new Outcome(result, false);
+                }
+                double[] p = result.primal();
+                double[] d = new double[n];
+                double d2 = 0;
+                for (int j = 0; j < n; j++) {
+                    d[j] = p[j] - x0[j];
+                    d2 += d[j] * d[j];
+                }
+                double norm = Math.sqrt(d2);
+                double t = slack ? p[n] : 0;
+                if (norm + t <= r * (1 + BALL_TOLERANCE) || norm == 0) {
+                    return new Outcome(result, true);
+                }
+                addCut(session, d, x0, r, slack);
+            }
+            return new Outcome(result, false);
+        }
+    }
+
+    /** d·x (+ N t) ≤ d·x0 + N r with N ≥ ‖d‖ and the right-hand side rounded up. */
+    private static void addCut(IncrementalLp session, double[] d, double[] x0, double r, boolean slack) {
+        int n = d.length;
+        double sq = 0;
+        for (double v : d) {
+            sq += v * v;
+        }
+        double norm = Math.nextUp(Math.sqrt(Rounding.up(sq, sq, n)));
+        double rhs = Rounding.addUp(Rounding.dotUp(d, x0), Math.nextUp(norm * r));
+        int size = slack ? n + 1 : n;
+        int[] idx = new int[size];
+        double[] val = new double[size];
+        for (int j = 0; j < size; j++) {
+            idx[j] = j;
+            val[j] = j < n ? d[j] : norm;
+        }
+        session.addRow(idx, val, Double.NEGATIVE_INFINITY, rhs);
+    }
+}

@@ -1,0 +1,62 @@
+package org.reluscope.region;
+
+/**
+ * Settings of a {@link RegionEnumerator} run.
+ *
+ * @param threads           worker threads (≥ 1)
+ * @param maxRegions        stop after this many regions (≥ 1; {@link Long#MAX_VALUE} for no limit)
+ * @param timeoutSeconds    stop after this wall time (&gt; 0; +∞ for none)
+ * @param sorted            deliver regions in pattern order from the calling thread (buffers them)
+ * @param interiorTolerance a region counts when a point lies farther than this from its boundary
+ *                          and the set's, relative to the set's size (half the largest box width
+ *                          or the ball radius)
+ * @param refineThin        also refine pieces without verified interior down to leaves and send
+ *                          them to {@link RegionSink#thin} (exact bounds need this; counting does not)
+ */
+public record RegionOptions(int threads, long maxRegions, double timeoutSeconds, boolean sorted,
+                            double interiorTolerance, boolean refineThin) {
+    /** The default relative interior tolerance. */
+    public static final double DEFAULT_INTERIOR_TOLERANCE = 1e-7;
+
+    /** @throws IllegalArgumentException naming the bad value */
+    public RegionOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        if (maxRegions < 1) {
+            throw new IllegalArgumentException("max regions must be ≥ 1, got " + maxRegions);
+        }
+        if (!(timeoutSeconds > 0)) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeoutSeconds);
+        }
+        if (!(interiorTolerance > 0 && interiorTolerance < 1)) {
+            throw new IllegalArgumentException("interior tolerance must be in (0, 1), got " + interiorTolerance);
+        }
+    }
+
+    /** All cores, no limits, unsorted, default tolerance, thin pieces only counted. */
+    public static RegionOptions defaults() {
+        return new RegionOptions(Runtime.getRuntime().availableProcessors(), Long.MAX_VALUE,
+                Double.POSITIVE_INFINITY, false, DEFAULT_INTERIOR_TOLERANCE, false);
+    }
+
+    public RegionOptions withThreads(int n) {
+        return new RegionOptions(n, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin);
+    }
+
+    public RegionOptions withMaxRegions(long n) {
+        return new RegionOptions(threads, n, timeoutSeconds, sorted, interiorTolerance, refineThin);
+    }
+
+    public RegionOptions withTimeout(double seconds) {
+        return new RegionOptions(threads, maxRegions, seconds, sorted, interiorTolerance, refineThin);
+    }
+
+    public RegionOptions withSorted(boolean s) {
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, s, interiorTolerance, refineThin);
+    }
+
+    public RegionOptions withRefineThin(boolean r) {
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance, r);
+    }
+}

@@ -1,0 +1,104 @@
+package org.reluscope.testing;
+
+import org.reluscope.input.Box;
+import org.reluscope.lp.LinearProgram;
+import org.reluscope.lp.LpResult;
+import org.reluscope.lp.Sense;
+import org.reluscope.lp.ortools.OrToolsEngine;
+import org.reluscope.lp.ortools.OrToolsSolver;
+import org.reluscope.net.Activation;
+import org.reluscope.net.AffineLayer;
+import org.reluscope.net.Network;
+
+/**
+ * An exact reference for small networks, independent of the verifier's code: the minimum of
+ * c·f(x) over a box as a big-M mixed-integer program solved by SCIP. Variables are the inputs,
+ * then per layer its pre-activations z, and per ReLU its output a and a phase δ ∈ {0, 1} with
+ * a ≥ z, a ≥ 0, a ≤ z − L(1 − δ), a ≤ U δ, where [L, U] are interval bounds of z computed
+ * here by plain interval arithmetic. The answer carries SCIP's tolerances (about 1e-6), so
+ * tests compare against it with a margin.
+ */
+public final class ReluMilp {
+    private ReluMilp() {
+    }
+
+    /** min over x in {@code box} of c·f(x). Networks with a normalisation are not supported. */
+    public static double minimum(Network network, Box box, double[] c) {
+        if (network.normalization().isPresent()) {
+            throw new IllegalArgumentException("ReluMilp does not model input normalisation");
+        }
+        LinearProgram.Builder lp = LinearProgram.builder();
+        int[] previous = new int[box.dimension()];
+        double[] lower = box.lower();
+        double[] upper = box.upper();
+        for (int j = 0; j < previous.length; j++) {
+            previous[j] = lp.addVariable(lower[j], upper[j]);
+        }
+        for (AffineLayer layer : network.layers()) {
+            int[] current = new int[layer.outputSize()];
+            double[] lo = new double[current.length];
+            double[] hi = new double[current.length];
+            for (int i = 0; i < current.length; i++) {
+                interval(layer.row(i), layer.bias()[i], lower, upper, lo, hi, i);
+                int z = lp.addVariable(lo[i], hi[i]);
+                int[] indices = new int[previous.length + 1];
+                double[] values = new double[previous.length + 1];
+                for (int j = 0; j < previous.length; j++) {
+                    indices[j] = previous[j];
+                    values[j] = -layer.weight(i, j);
+                }
+                indices[previous.length] = z;
+                values[previous.length] = 1;
+                lp.addRow(indices, values, layer.bias()[i], layer.bias()[i]);
+                current[i] = layer.activation() == Activation.RELU ? relu(lp, z, lo[i], hi[i]) : z;
+            }
+            if (layer.activation() == Activation.RELU) {
+                for (int i = 0; i < current.length; i++) {
+                    lo[i] = Math.max(lo[i], 0);
+                    hi[i] = Math.max(hi[i], 0);
+                }
+            }
+            previous = current;
+            lower = lo;
+            upper = hi;
+        }
+        double[] objective = new double[lp.variableCount()];
+        for (int j = 0; j < previous.length; j++) {
+            objective[previous[j]] = c[j];
+        }
+        LpResult r = new OrToolsSolver(OrToolsEngine.SCIP).solve(lp.objective(objective, Sense.MINIMIZE).build());
+        if (!r.status().isOptimal()) {
+            throw new IllegalStateException("SCIP did not solve the reference MILP: " + r.status());
+        }
+        return r.objective();
+    }
+
+    /** Interval bounds of w·x + b over the box [lower, upper], widened by a relative 1e-9 for rounding. */
+    private static void interval(double[] w, double b, double[] lower, double[] upper, double[] lo, double[] hi, int i) {
+        double l = b;
+        double u = b;
+        for (int j = 0; j < w.length; j++) {
+            l += Math.min(w[j] * lower[j], w[j] * upper[j]);
+            u += Math.max(w[j] * lower[j], w[j] * upper[j]);
+        }
+        double pad = 1e-9 * (1 + Math.abs(l) + Math.abs(u));
+        lo[i] = l - pad;
+        hi[i] = u + pad;
+    }
+
+    /** Adds a = relu(z) for z ∈ [l, u] and returns the index of a. */
+    private static int relu(LinearProgram.Builder lp, int z, double l, double u) {
+        if (l >= 0) {
+            return z;
+        }
+        int a = lp.addVariable(0, Math.max(u, 0));
+        if (u <= 0) {
+            return a;
+        }
+        int delta = lp.addIntegerVariable(0, 1);
+        lp.addRow(new int[] {a, z}, new double[] {1, -1}, 0, Double.POSITIVE_INFINITY);
+        lp.addRow(new int[] {a, z, delta}, new double[] {1, -1, -l}, Double.NEGATIVE_INFINITY, -l);
+        lp.addRow(new int[] {a, delta}, new double[] {1, -u}, Double.NEGATIVE_INFINITY, 0);
+        return a;
+    }
+}
