@@ -5,16 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.reluscope.BadInputException;
 import org.reluscope.batch.ExpectedAnswers;
 import org.reluscope.batch.Instance;
-import org.reluscope.batch.InstanceList;
 import org.reluscope.batch.InstanceResult;
 import org.reluscope.cli.BatchOutputs;
+import org.reluscope.cli.InstanceListOptions;
 import org.reluscope.cli.Main;
 
 import picocli.CommandLine.Command;
@@ -46,12 +45,8 @@ public final class ClusterMain implements Callable<Integer> {
                     + "readable on every executor (a shared file system).")
     private Path list;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder the list's paths are relative to.")
-    private Path root;
-
-    @Option(names = "--timeout-scale", paramLabel = "X", defaultValue = "1",
-            description = "Multiplies every time limit (default ${DEFAULT-VALUE}).")
-    private double timeoutScale;
+    @Mixin
+    private InstanceListOptions listOptions;
 
     @Option(names = "--points", paramLabel = "FILE.csv",
             description = "Instead of a list: a data set, one point per line as label,x_0,…,x_n-1. Every point and "
@@ -104,11 +99,9 @@ public final class ClusterMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!(timeoutScale > 0) || Double.isInfinite(timeoutScale)) {
-            throw new BadInputException("--timeout-scale", "expected a finite number > 0, got " + timeoutScale);
-        }
+        double timeoutScale = listOptions.timeoutScale();
         ExpectedAnswers expected = outputs.check();
-        List<Instance> instances = InstanceList.read(instanceList(), Optional.ofNullable(root));
+        List<Instance> instances = listOptions.read(instanceList());
         PrintWriter err = spec.commandLine().getErr();
         List<ClusterResult> results;
         try (JavaSparkContext spark = new JavaSparkContext(SparkSetup.conf(master, conf))) {

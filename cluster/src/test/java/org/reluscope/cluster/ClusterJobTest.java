@@ -52,7 +52,7 @@ class ClusterJobTest {
 
     @Test
     void answersEqualTheBatchRunnersAndNothingIsLostOrDuplicated(@TempDir Path dir) throws InterruptedException {
-        MixedBatch batch = new MixedBatch(dir, 4, 10);
+        MixedBatch batch = new MixedBatch(dir, true, 4, 10);
         List<Instance> instances = InstanceList.read(batch.csv, Optional.empty());
         ExpectedAnswers expected = SharedBenchmarks.root()
                 .map(root -> ExpectedAnswers.read(root.resolve("acasxu/expected.csv"))).orElse(ExpectedAnswers.NONE);
@@ -126,7 +126,7 @@ class ClusterJobTest {
 
     @Test
     void aTaskSparkCannotCompleteIsRetriedOnceThenReportedAsAnError(@TempDir Path dir) throws InterruptedException {
-        MixedBatch batch = new MixedBatch(dir, 2, 10);
+        MixedBatch batch = new MixedBatch(dir, false, 2, 10);
         List<Instance> instances = InstanceList.read(batch.csv, Optional.empty()).stream()
                 .filter(i -> !i.network().endsWith(MixedBatch.CORRUPT)).toList();
         BatchSolver real = new BatchSolver(SEED, 1);

@@ -23,20 +23,25 @@ import org.reluscope.testing.SharedBenchmarks;
  * Written as an instance list CSV ({@code network,property,timeout}) in {@code dir}.
  */
 final class MixedBatch {
-    /** ACAS Xu instances that nnenum decides in well under a second on this machine. */
+    /** ACAS Xu instances that nnenum and reluscope decide in well under a second (sat and unsat). */
     private static final String[][] ACAS = {
-            {"ACASXU_run2a_1_1_batch_2000.onnx", "prop_3.vnnlib"},
-            {"ACASXU_run2a_2_1_batch_2000.onnx", "prop_2.vnnlib"},
-            {"ACASXU_run2a_1_2_batch_2000.onnx", "prop_4.vnnlib"},
-            {"ACASXU_run2a_3_3_batch_2000.onnx", "prop_2.vnnlib"},
+            {"ACASXU_run2a_1_4_batch_2000.onnx", "prop_2.vnnlib"},
+            {"ACASXU_run2a_2_4_batch_2000.onnx", "prop_3.vnnlib"},
+            {"ACASXU_run2a_4_9_batch_2000.onnx", "prop_2.vnnlib"},
+            {"ACASXU_run2a_1_6_batch_2000.onnx", "prop_3.vnnlib"},
+            {"ACASXU_run2a_3_1_batch_2000.onnx", "prop_3.vnnlib"},
     };
     static final String CORRUPT = "corrupt.onnx";
 
     final Path csv;
     final List<String> rows = new ArrayList<>();
 
-    MixedBatch(Path dir, int randomNetworks, double timeoutSeconds) {
-        SharedBenchmarks.root().ifPresent(root -> {
+    /**
+     * @param withAcas whether to include the ACAS Xu instances (when the shared benchmarks are
+     *                 present)
+     */
+    MixedBatch(Path dir, boolean withAcas, int randomNetworks, double timeoutSeconds) {
+        SharedBenchmarks.root().filter(root -> withAcas).ifPresent(root -> {
             for (String[] instance : ACAS) {
                 Path acas = root.resolve("acasxu");
                 rows.add(acas.resolve("onnx").resolve(instance[0]) + "," + acas.resolve("vnnlib").resolve(instance[1])
