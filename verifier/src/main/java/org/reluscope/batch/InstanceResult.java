@@ -53,6 +53,15 @@ public record InstanceResult(int index, Instance instance, double timeLimit, Ans
         return Optional.ofNullable(expected);
     }
 
+    /**
+     * The same result checked against {@code answers}: with the expected answer they give for
+     * this instance, or none (for a runner that solves remotely and checks on the driver).
+     */
+    public InstanceResult checkedAgainst(ExpectedAnswers answers) {
+        return new InstanceResult(index, instance, timeLimit, answer, answers.of(instance).orElse(null), seconds,
+                loadSeconds, detail, witnessInput, witnessOutput);
+    }
+
     /** The answer contradicts the expected one (sat for unsat or the reverse). */
     public boolean wrong() {
         return expected != null && answer.contradicts(expected);

@@ -63,8 +63,9 @@ public final class BatchOutputs {
                 AtomicFiles.checkWritable(names[k], files[k]);
             }
         }
+        ExpectedAnswers answers = expected == null ? ExpectedAnswers.NONE : ExpectedAnswers.read(expected);
         results = Optional.ofNullable(resultDir).map(ResultDirectory::new);
-        return expected == null ? ExpectedAnswers.NONE : ExpectedAnswers.read(expected);
+        return answers;
     }
 
     /** Records one finished instance (tally, result file) and returns its progress line. */

@@ -19,9 +19,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reluscope", mixinStandardHelpOptions = true, version = "reluscope 0.1.0",
         description = "Exact verification and analysis of ReLU neural networks.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EvalCommand.class,
-                RandomNetworkCommand.class, VarietyCommand.class, CanonicalCommand.class, EquivCommand.class,
-                SimplifyCommand.class, BoundsCommand.class, BatchCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                InfoCommand.class,
+                EvalCommand.class,
+                RandomNetworkCommand.class,
+                VarietyCommand.class,
+                CanonicalCommand.class,
+                EquivCommand.class,
+                SimplifyCommand.class,
+                BoundsCommand.class,
+                ConstraintsCommand.class,
+                BatchCommand.class,
+                VerifyCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a malformed file, an unsupported network or a bad option. */
     public static final int EXIT_BAD_INPUT = 2;

@@ -1,9 +1,17 @@
 package org.reluscope.symmetry;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
+import org.reluscope.spec.Disjunct;
+import org.reluscope.spec.LinearConstraints;
+import org.reluscope.spec.Property;
+import org.reluscope.verify.Verdict;
+import org.reluscope.verify.Verifier;
 
 /**
  * Functional equivalence of two networks.
@@ -15,8 +23,8 @@ import org.reluscope.net.Network;
  * is {@code unknown}.
  *
  * <p>Any networks on a bounded domain D: with d = f₁ − f₂ as one network, first a witness is
- * sought ({@link DifferenceAscent}); then sound bounds on d over D prove equivalence when they
- * lie within [−τ, τ].
+ * sought ({@link DifferenceAscent}), then crown bounds on d over D, then the verifier decides
+ * whether |d_j| ≥ τ is reachable for some output j.
  */
 public final class Equivalence {
     private static final long WITNESS_SEED = 0x5eed;
@@ -48,31 +56,63 @@ public final class Equivalence {
     }
 
     /**
-     * Decides f₁ = f₂ on D within τ: {@code different} with a witness of D whose outputs differ
-     * by more than τ, {@code equivalent} when sound bounds on f₁ − f₂ over D lie within [−τ, τ].
+     * Decides f₁ = f₂ on D within τ, exactly up to the verifier's budget:
+     * <ol>
+     *   <li>a witness search on d = f₁ − f₂ ({@link DifferenceAscent});</li>
+     *   <li>crown bounds on every d_j over D — done if they lie within [−τ, τ];</li>
+     *   <li>otherwise the verifier decides the property "some d_j ≥ τ or d_j ≤ −τ" over D, one
+     *       disjunct per output and side that crown left open: unsat proves |d| &lt; τ on D,
+     *       sat gives an input that is re-evaluated through f₁ and f₂ separately and reported
+     *       only if their outputs differ by more than τ there.</li>
+     * </ol>
      *
      * @throws IllegalArgumentException if the shapes differ from each other or from the domain
      */
-    public static EquivalenceVerdict onDomain(Network f1, Network f2, InputSet domain, double tolerance,
-                                              DifferenceAscent ascent) {
+    public static EquivalenceVerdict onDomain(Network f1, Network f2, InputSet domain, DomainEquivalenceOptions options) {
         Network d = NetworkDifference.of(f1, f2);
         if (domain.dimension() != d.inputSize()) {
             throw new IllegalArgumentException("domain has dimension " + domain.dimension() + " but the networks take "
                     + d.inputSize() + " inputs");
         }
-        var witness = Witnesses.best(f1, f2, List.of(ascent.search(d, domain)), tolerance);
+        double tol = options.tolerance();
+        var witness = Witnesses.best(f1, f2, List.of(options.ascent().search(d, domain)), tol);
         if (witness.isPresent()) {
             return witness.get();
         }
-        double[][][] bounds = IntervalBounds.of(d, domain);
+        SymbolicPropagation crown = new SymbolicPropagation();
+        Bounds bounds = crown.compute(d, domain);
         double bound = 0;
-        for (int i = 0; i < d.outputSize(); i++) {
-            bound = Math.max(bound, Math.max(-bounds[0][d.layerCount() - 1][i], bounds[1][d.layerCount() - 1][i]));
+        List<Disjunct> open = new ArrayList<>();
+        for (int j = 0; j < d.outputSize(); j++) {
+            bound = Math.max(bound, Math.max(-bounds.outputLower(j), bounds.outputUpper(j)));
+            if (bounds.outputUpper(j) >= tol) {
+                open.add(new Disjunct(domain, LinearConstraints.of(unit(d.outputSize(), j, -1), -tol)));
+            }
+            if (bounds.outputLower(j) <= -tol) {
+                open.add(new Disjunct(domain, LinearConstraints.of(unit(d.outputSize(), j, 1), -tol)));
+            }
         }
-        if (bound <= tolerance) {
-            return new EquivalenceVerdict.Equivalent("interval bounds on f1 - f2", bound);
+        if (open.isEmpty()) {
+            return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
-        return new EquivalenceVerdict.Unknown("no input found where the outputs differ by more than " + tolerance
-                + ", and the bounds on f1 - f2 reach " + bound);
+        Verdict verdict = new Verifier(options.verifier())
+                .verify(d, new Property(d.inputSize(), d.outputSize(), open)).verdict();
+        if (verdict instanceof Verdict.Unsat u) {
+            return new EquivalenceVerdict.Equivalent("verifier (" + u.method() + ") on |f1 - f2| >= " + tol, tol);
+        }
+        if (verdict instanceof Verdict.Sat s) {
+            return Witnesses.best(f1, f2, List.of(s.input()), tol).<EquivalenceVerdict>map(w -> w)
+                    .orElseGet(() -> new EquivalenceVerdict.Unknown("the verifier's witness differs by only "
+                            + Witnesses.difference(f1, f2, s.input()) + " when re-evaluated through both networks"));
+        }
+        return new EquivalenceVerdict.Unknown(verdict instanceof Verdict.Unknown u ? "verifier: " + u.reason()
+                : "verifier: timeout after " + options.verifier().timeout().toSeconds() + " s");
+    }
+
+    /** s·e_j in ℝⁿ. */
+    private static double[] unit(int n, int j, double s) {
+        double[] e = new double[n];
+        e[j] = s;
+        return e;
     }
 }

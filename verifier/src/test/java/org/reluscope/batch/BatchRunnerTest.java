@@ -80,6 +80,19 @@ class BatchRunnerTest {
     }
 
     @Test
+    void checkingAfterSolvingGivesTheSameExpectationAsCheckingWhileSolving() {
+        ExpectedAnswers expected = ExpectedAnswers.read(batch.expected());
+        Instance instance = instances.get(5);
+        InstanceResult later = new BatchRunner(VERIFIER, 1, ExpectedAnswers.NONE, new NetworkCache()).solve(5, instance);
+        assertTrue(later.expectation().isEmpty());
+        InstanceResult checked = later.checkedAgainst(expected);
+        InstanceResult direct = new BatchRunner(VERIFIER, 1, expected, new NetworkCache()).solve(5, instance);
+        assertEquals(direct.expected(), checked.expected());
+        assertEquals(direct.answer(), checked.answer());
+        assertEquals(batch.answers().get(instance.propertyName()), checked.expected().word());
+    }
+
+    @Test
     void anInstanceThatDoesNotLoadIsAnErrorRecordAndTheOthersStillRun() throws IOException {
         Instance good = instances.get(0);
         Path mismatched = dir.resolve("three-outputs.vnnlib");
