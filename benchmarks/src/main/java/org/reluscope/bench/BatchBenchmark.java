@@ -73,7 +73,8 @@ public final class BatchBenchmark {
             runner.run(instances, r -> {
                 tally[0] = tally[0].plus(r);
                 System.err.println(BatchText.progress(r, total, tally[0]));
-                String recorded = baseline.getOrDefault(key(r.instance().networkName(), r.instance().propertyName()), "");
+                String recorded = baseline.getOrDefault(key(r.instance().networkName(), r.instance().propertyName()),
+                        "");
                 double ours = r.seconds() + r.loadSeconds();
                 double theirs = recorded.equals("timeout") ? r.instance().timeoutSeconds() : parse(recorded);
                 times.add(new double[] {ours, theirs});

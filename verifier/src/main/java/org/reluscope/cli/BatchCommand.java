@@ -54,11 +54,11 @@ final class BatchCommand implements Callable<Integer> {
         ExpectedAnswers answers = outputs.check();
         List<Instance> instances = listOptions.read(list);
         PrintWriter err = spec.commandLine().getErr();
-        List<InstanceResult> done = new BatchRunner(Decider.verifier(options), timeoutScale, answers, new NetworkCache())
-                .run(instances, r -> {
-                    err.println(outputs.progress(r, instances.size()));
-                    err.flush();
-                });
+        BatchRunner runner = new BatchRunner(Decider.verifier(options), timeoutScale, answers, new NetworkCache());
+        List<InstanceResult> done = runner.run(instances, r -> {
+            err.println(outputs.progress(r, instances.size()));
+            err.flush();
+        });
         return outputs.finish("reluscope batch " + list.getFileName(), done, spec.commandLine().getOut());
     }
 
