@@ -88,9 +88,10 @@ public final class BatchRunner {
                 return InstanceResult.error(index, instance, limit, settled, load,
                         "the sat witness does not violate the property when re-evaluated");
             }
-            return new InstanceResult(index, instance, limit, Answer.SAT, settled, result.seconds(), load, "", x, y);
+            return new InstanceResult(index, instance, limit, Answer.SAT, settled, result.seconds(), load,
+                    result.method(), x, y);
         }
-        String detail = v instanceof Verdict.Unsat u ? u.method() : v instanceof Verdict.Unknown u ? u.reason() : "";
+        String detail = v instanceof Verdict.Unknown u ? u.reason() : result.method();
         return new InstanceResult(index, instance, limit, Answer.of(v), settled, result.seconds(), load, detail,
                 new double[0], new double[0]);
     }

@@ -12,17 +12,19 @@ package org.reluscope.batch;
  * @param errors  that could not be run, or whose witness failed the re-check
  * @param wrong   whose answer contradicts the expected one
  * @param matched whose decisive answer equals the expected one
+ * @param unchecked with no expected answer to check against (all of them without {@code --expected}; a
+ *                  large count with it means the expected file names other instances)
  * @param late    whose verification took longer than its limit
  * @param seconds the sum of verification and load times
  */
 public record BatchSummary(int total, int sat, int unsat, int unknown, int timeout, int errors, int wrong, int matched,
-                           int late, double seconds) {
+                           int unchecked, int late, double seconds) {
     /** Exit code of a batch without wrong answers or errors. */
     public static final int EXIT_OK = 0;
     /** Exit code of a batch with a wrong answer or an error (2 is kept for bad input, as in every command). */
     public static final int EXIT_FAILED = 1;
 
-    public static final BatchSummary EMPTY = new BatchSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final BatchSummary EMPTY = new BatchSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The summary of {@code results}. */
     public static BatchSummary of(Iterable<InstanceResult> results) {
@@ -39,7 +41,8 @@ public record BatchSummary(int total, int sat, int unsat, int unknown, int timeo
         boolean match = r.expected() != null && a.isDecisive() && a == r.expected();
         return new BatchSummary(total + 1, sat + is(a == Answer.SAT), unsat + is(a == Answer.UNSAT),
                 unknown + is(a == Answer.UNKNOWN), timeout + is(a == Answer.TIMEOUT), errors + is(a == Answer.ERROR),
-                wrong + is(r.wrong()), matched + is(match), late + is(r.late()),
+                wrong + is(r.wrong()), matched + is(match), unchecked + is(r.expected() == null),
+                late + is(r.late()),
                 seconds + r.seconds() + r.loadSeconds());
     }
 

@@ -56,13 +56,14 @@ public final class CsvRecords {
      */
     public static List<String> split(Path file, int line, String text) {
         try {
-            return split(text);
+            // a spreadsheet's byte-order mark would otherwise stick to the first field
+            return split(line == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file, "line " + line + ", " + e.getMessage());
         }
     }
 
-    /** Reads a quoted field starting after its opening quote into {@code field}; returns the index after the closing quote. */
+    /** Reads a quoted field from just after its opening quote into {@code field}; returns the index after its end. */
     private static int quoted(String line, int start, StringBuilder field) {
         int i = start;
         while (i < line.length()) {
@@ -81,7 +82,10 @@ public final class CsvRecords {
         throw new IllegalArgumentException("column " + start + ": quoted field is not closed");
     }
 
-    /** {@code text} as one CSV field: quoted when it holds a comma, quote or leading/trailing blank; line breaks become spaces. */
+    /**
+     * {@code text} as one CSV field: quoted when it holds a comma, a quote or blanks at either
+     * end; line breaks become spaces.
+     */
     public static String quote(String text) {
         String flat = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         boolean needs = flat.contains(",") || flat.contains("\"") || !flat.equals(flat.strip());

@@ -11,11 +11,13 @@ import java.util.Optional;
  * @param index        position of the instance in its list, from 0
  * @param instance     what was run
  * @param timeLimit    the limit it ran under, in seconds (the listed limit times the batch's scale)
- * @param answer       the answer, {@link Answer#ERROR} when the instance could not be run or its witness failed the re-check
+ * @param answer       the answer; {@link Answer#ERROR} when the instance could not be run or its witness
+ *                     failed the re-check
  * @param expected     the settled answer it is checked against, or null when there is none
  * @param seconds      wall time of the verification itself
  * @param loadSeconds  wall time of reading the property and (if not cached) the network
- * @param detail       what proved {@code unsat}, why the answer is {@code unknown}, or what went wrong; may be empty
+ * @param detail       the stages that decided {@code sat} or {@code unsat}, why the answer is {@code unknown}, or
+ *                     what went wrong; may be empty
  * @param witnessInput for {@code sat}: the input that violates the property; otherwise empty
  * @param witnessOutput for {@code sat}: the network's output at that input (double precision); otherwise empty
  */
@@ -51,6 +53,15 @@ public record InstanceResult(int index, Instance instance, double timeLimit, Ans
 
     public Optional<Answer> expectation() {
         return Optional.ofNullable(expected);
+    }
+
+    /**
+     * The same result checked against {@code answers}: with the expected answer they give for
+     * this instance, or none (for a runner that solves remotely and checks on the driver).
+     */
+    public InstanceResult checkedAgainst(ExpectedAnswers answers) {
+        return new InstanceResult(index, instance, timeLimit, answer, answers.of(instance).orElse(null), seconds,
+                loadSeconds, detail, witnessInput, witnessOutput);
     }
 
     /** The answer contradicts the expected one (sat for unsat or the reverse). */

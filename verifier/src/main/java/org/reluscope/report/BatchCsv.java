@@ -71,7 +71,8 @@ public final class BatchCsv {
                 results.add(new InstanceResult(Integer.parseInt(f.get(0)),
                         new Instance(f.get(1), f.get(2), Double.parseDouble(f.get(3))), Double.parseDouble(f.get(4)),
                         Answer.fromWord(f.get(5)), f.get(6).isEmpty() ? null : Answer.fromWord(f.get(6)),
-                        Double.parseDouble(f.get(8)), Double.parseDouble(f.get(9)), f.get(10), parseValues(f.get(11)), parseValues(f.get(12))));
+                        Double.parseDouble(f.get(8)), Double.parseDouble(f.get(9)), f.get(10), parseValues(f.get(11)),
+                        parseValues(f.get(12))));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(file, "line " + (n + 1) + ": " + e.getMessage());
             }

@@ -97,6 +97,7 @@ public final class BatchJson {
         o.put("errors", s.errors());
         o.put("wrong", s.wrong());
         o.put("matched", s.matched());
+        o.put("unchecked", s.unchecked());
         o.put("late", s.late());
         o.put("seconds", s.seconds());
         o.put("exit_code", s.exitCode());

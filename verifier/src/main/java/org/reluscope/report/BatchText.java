@@ -41,8 +41,8 @@ public final class BatchText {
         out.append(String.format(Locale.ROOT, format, s.total(), s.solved(), s.sat(), s.unsat(), s.unknown(),
                 s.timeout(), s.wrong(), s.errors(), s.late(), String.format(Locale.ROOT, "%.3f", s.seconds())));
         out.append(s.exitCode() == BatchSummary.EXIT_OK
-                ? String.format(Locale.ROOT, "OK: no wrong answers, no errors (%d answers matched the expected ones)%n",
-                        s.matched())
+                ? String.format(Locale.ROOT, "OK: no wrong answers, no errors (%d answers matched the expected ones, "
+                        + "%d instances had none to check against)%n", s.matched(), s.unchecked())
                 : String.format(Locale.ROOT, "FAILED: %d wrong answers, %d errors%n", s.wrong(), s.errors()));
         return out.toString();
     }

@@ -80,6 +80,20 @@ class BatchRunnerTest {
     }
 
     @Test
+    void checkingAfterSolvingGivesTheSameExpectationAsCheckingWhileSolving() {
+        ExpectedAnswers expected = ExpectedAnswers.read(batch.expected());
+        Instance instance = instances.get(5);
+        InstanceResult later = new BatchRunner(VERIFIER, 1, ExpectedAnswers.NONE, new NetworkCache())
+                .solve(5, instance);
+        assertTrue(later.expectation().isEmpty());
+        InstanceResult checked = later.checkedAgainst(expected);
+        InstanceResult direct = new BatchRunner(VERIFIER, 1, expected, new NetworkCache()).solve(5, instance);
+        assertEquals(direct.expected(), checked.expected());
+        assertEquals(direct.answer(), checked.answer());
+        assertEquals(batch.answers().get(instance.propertyName()), checked.expected().word());
+    }
+
+    @Test
     void anInstanceThatDoesNotLoadIsAnErrorRecordAndTheOthersStillRun() throws IOException {
         Instance good = instances.get(0);
         Path mismatched = dir.resolve("three-outputs.vnnlib");
@@ -94,7 +108,7 @@ class BatchRunnerTest {
         assertTrue(results.get(0).detail().contains("missing.onnx: no such file"), results.get(0).detail());
         assertEquals(Answer.ERROR, results.get(1).answer());
         assertTrue(results.get(1).detail().contains("declares 3 inputs and 3 outputs"), results.get(1).detail());
-        assertEquals(results.stream().map(r -> r.answer().word()).toList(), seen, "progress sees every result in order");
+        assertEquals(results.stream().map(r -> r.answer().word()).toList(), seen, "progress sees each result, in order");
         assertTrue(results.get(2).answer() != Answer.ERROR);
         assertEquals(2, BatchSummary.of(results).errors());
     }
@@ -118,7 +132,8 @@ class BatchRunnerTest {
         Decider broken = (network, property, budget) -> {
             throw new IllegalStateException("planted failure");
         };
-        InstanceResult r = new BatchRunner(broken, 1, ExpectedAnswers.NONE, new NetworkCache()).solve(3, instances.get(0));
+        InstanceResult r = new BatchRunner(broken, 1, ExpectedAnswers.NONE, new NetworkCache())
+                .solve(3, instances.get(0));
         assertEquals(Answer.ERROR, r.answer());
         assertTrue(r.detail().contains("planted failure"), r.detail());
         assertEquals(3, r.index());

@@ -50,10 +50,10 @@ class InstanceListTest {
     }
 
     @Test
-    void rootReplacesTheListsFolderAndAHeaderLineIsSkipped() throws IOException {
+    void rootReplacesTheListsFolderAndAHeaderLineWithAByteOrderMarkIsSkipped() throws IOException {
         Path root = Files.createDirectories(dir.resolve("root"));
         Files.writeString(root.resolve("n.onnx"), "x");
-        Path list = Files.writeString(dir.resolve("list.csv"), "network,property,timeout\nn.onnx,p.vnnlib,5\n");
+        Path list = Files.writeString(dir.resolve("list.csv"), "\uFEFFnetwork,property,timeout\nn.onnx,p.vnnlib,5\n");
         List<Instance> instances = InstanceList.read(list, Optional.of(root));
         assertEquals(List.of(new Instance(root.resolve("n.onnx").toString(), root.resolve("p.vnnlib").toString(), 5)),
                 instances);
@@ -61,7 +61,8 @@ class InstanceListTest {
 
     @Test
     void malformedRowsNameTheFileAndLine() throws IOException {
-        assertError("a.onnx,p.vnnlib,10\na.onnx,p.vnnlib\n", "line 2: expected 3 fields network,property,timeout, found 2");
+        assertError("a.onnx,p.vnnlib,10\na.onnx,p.vnnlib\n",
+                "line 2: expected 3 fields network,property,timeout, found 2");
         assertError("a.onnx,p.vnnlib,ten\n", "line 1: timeout 'ten' is not a number");
         assertError("\n\na.onnx,p.vnnlib,-3\n", "line 3: timeout -3 must be a positive number of seconds");
         assertError("a.onnx,p.vnnlib,NaN\n", "line 1: timeout NaN must be a positive number of seconds");

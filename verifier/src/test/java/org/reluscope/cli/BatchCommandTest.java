@@ -41,7 +41,8 @@ class BatchCommandTest {
         int n = batch.answers().size();
         List<String> progress = run.err().lines().toList();
         assertEquals(n, progress.size(), run.err());
-        assertTrue(progress.get(n - 1).startsWith("[" + n + "/" + n + "] net_1.onnx prop_1_3.vnnlib: "), progress.get(n - 1));
+        String last = progress.get(n - 1);
+        assertTrue(last.startsWith("[" + n + "/" + n + "] net_1.onnx prop_1_3.vnnlib: "), last);
         assertTrue(run.out().contains("OK: no wrong answers"), run.out());
         List<InstanceResult> csv = BatchCsv.read(out.resolve("r.csv"));
         assertEquals(n, csv.size());
@@ -69,7 +70,8 @@ class BatchCommandTest {
 
     @Test
     void anInstanceThatCannotRunExitsOne() throws IOException {
-        Path list = Files.writeString(dir.resolve("broken.csv"), "random/onnx/net_0.onnx,random/vnnlib/prop_0_0.vnnlib,5\n"
+        Path list = Files.writeString(dir.resolve("broken.csv"),
+                "random/onnx/net_0.onnx,random/vnnlib/prop_0_0.vnnlib,5\n"
                 + "random/onnx/gone.onnx,random/vnnlib/prop_0_0.vnnlib,5\n");
         CliRun run = CliRun.of("batch", list.toString(), "--threads", "1");
         assertEquals(BatchSummary.EXIT_FAILED, run.code(), run.err());
@@ -79,7 +81,8 @@ class BatchCommandTest {
     @Test
     void badInputExitsTwoWithOneLineAndRunsNothing() throws IOException {
         Path list = Files.writeString(dir.resolve("bad.csv"), "a.onnx,p.vnnlib,10\na.onnx,p.vnnlib,soon\n");
-        assertBadInput(CliRun.of("batch", list.toString()), "error: " + list + ": line 2: timeout 'soon' is not a number");
+        assertBadInput(CliRun.of("batch", list.toString()),
+                "error: " + list + ": line 2: timeout 'soon' is not a number");
         assertBadInput(CliRun.of("batch", batch.list().toString(), "--timeout-scale", "0"),
                 "error: --timeout-scale: expected a finite number > 0, got 0.0");
         assertBadInput(CliRun.of("batch", batch.list().toString(), "--csv", dir.resolve("no/such/r.csv").toString()),

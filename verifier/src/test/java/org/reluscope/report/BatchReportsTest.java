@@ -65,8 +65,8 @@ class BatchReportsTest {
     }
 
     /** @param flattensLines whether the format turns line breaks inside the detail text into spaces (CSV does) */
-    private void assertRoundTrip(BiConsumer<Path, List<InstanceResult>> write, Function<Path, List<InstanceResult>> read,
-                                 String name, boolean flattensLines) {
+    private void assertRoundTrip(BiConsumer<Path, List<InstanceResult>> write,
+                                 Function<Path, List<InstanceResult>> read, String name, boolean flattensLines) {
         Path file = dir.resolve(name);
         write.accept(file, RESULTS);
         List<InstanceResult> back = read.apply(file);
@@ -91,7 +91,7 @@ class BatchReportsTest {
     @Test
     void jsonSummaryHasTheCountsAndExitCode() throws IOException {
         BatchSummary s = BatchSummary.of(RESULTS);
-        assertEquals(new BatchSummary(6, 1, 2, 1, 1, 1, 1, 2, 0, s.seconds()), s);
+        assertEquals(new BatchSummary(6, 1, 2, 1, 1, 1, 1, 2, 2, 0, s.seconds()), s);
         var summary = BatchJson.tree(RESULTS).get("summary");
         assertEquals(3, summary.get("solved").asInt());
         assertEquals(1, summary.get("wrong").asInt());
@@ -118,7 +118,8 @@ class BatchReportsTest {
             String outcome = c.getElementsByTagName("failure").getLength() > 0 ? "failure"
                     : c.getElementsByTagName("error").getLength() > 0 ? "error"
                     : c.getElementsByTagName("skipped").getLength() > 0 ? "skipped" : "pass";
-            assertEquals(List.of("pass", "pass", "failure", "skipped", "skipped", "error").get(i), outcome, "case " + i);
+            assertEquals(List.of("pass", "pass", "failure", "skipped", "skipped", "error").get(i), outcome,
+                    "case " + i);
             assertTrue(c.getElementsByTagName("system-out").item(0).getTextContent()
                     .startsWith("answer " + RESULTS.get(i).answer().word()));
         }

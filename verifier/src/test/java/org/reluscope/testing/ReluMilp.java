@@ -83,7 +83,9 @@ public final class ReluMilp {
             double[] lo = new double[current.length];
             double[] hi = new double[current.length];
             for (int i = 0; i < current.length; i++) {
-                interval(layer.row(i), layer.bias()[i], lower, upper, lo, hi, i);
+                double[] range = interval(layer.row(i), layer.bias()[i], lower, upper);
+                lo[i] = range[0];
+                hi[i] = range[1];
                 int z = lp.addVariable(lo[i], hi[i]);
                 int[] indices = new int[previous.length + 1];
                 double[] values = new double[previous.length + 1];
@@ -109,8 +111,8 @@ public final class ReluMilp {
         return previous;
     }
 
-    /** Interval bounds of w·x + b over the box [lower, upper], widened by a relative 1e-9 for rounding. */
-    private static void interval(double[] w, double b, double[] lower, double[] upper, double[] lo, double[] hi, int i) {
+    /** {lo, hi}: interval bounds of w·x + b over the box [lower, upper], widened by a relative 1e-9 for rounding. */
+    private static double[] interval(double[] w, double b, double[] lower, double[] upper) {
         double l = b;
         double u = b;
         for (int j = 0; j < w.length; j++) {
@@ -118,8 +120,7 @@ public final class ReluMilp {
             u += Math.max(w[j] * lower[j], w[j] * upper[j]);
         }
         double pad = 1e-9 * (1 + Math.abs(l) + Math.abs(u));
-        lo[i] = l - pad;
-        hi[i] = u + pad;
+        return new double[] {l - pad, u + pad};
     }
 
     /** Adds a = relu(z) for z ∈ [l, u] and returns the index of a. */
