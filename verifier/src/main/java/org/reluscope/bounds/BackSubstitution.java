@@ -80,14 +80,17 @@ final class BackSubstitution {
         terms = 1;
     }
 
-    /** One row c on the network's outputs a_L. Not modified: c. */
-    void startFromObjective(double[] c) {
-        reserveRows(1, c.length);
-        System.arraycopy(c, 0, coef, 0, c.length);
-        sum[0] = 0;
-        mag[0] = 0;
-        rows = 1;
-        width = c.length;
+    /** One row per objective c_r on the network's outputs a_L. Not modified: objectives. */
+    void startFromObjectives(double[][] objectives) {
+        int n = objectives[0].length;
+        reserveRows(objectives.length, n);
+        for (int r = 0; r < objectives.length; r++) {
+            System.arraycopy(objectives[r], 0, coef, r * n, n);
+            sum[r] = 0;
+            mag[r] = 0;
+        }
+        rows = objectives.length;
+        width = n;
         terms = 0;
     }
 
