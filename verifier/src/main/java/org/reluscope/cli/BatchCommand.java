@@ -1,10 +1,8 @@
 package org.reluscope.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.reluscope.BadInputException;
@@ -12,7 +10,6 @@ import org.reluscope.batch.BatchRunner;
 import org.reluscope.batch.Decider;
 import org.reluscope.batch.ExpectedAnswers;
 import org.reluscope.batch.Instance;
-import org.reluscope.batch.InstanceList;
 import org.reluscope.batch.InstanceResult;
 import org.reluscope.batch.NetworkCache;
 import org.reluscope.verify.VerifierOptions;
@@ -40,12 +37,8 @@ final class BatchCommand implements Callable<Integer> {
                     + "also looked for in the onnx/ and vnnlib/ sub-folders, and gzip'd (name + .gz).")
     private Path list;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder the list's paths are relative to.")
-    private Path root;
-
-    @Option(names = "--timeout-scale", paramLabel = "X", defaultValue = "1",
-            description = "Multiplies every listed time limit (default ${DEFAULT-VALUE}).")
-    private double timeoutScale;
+    @Mixin
+    private InstanceListOptions listOptions;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads of the verifier per instance (default: all cores).")
@@ -57,11 +50,9 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifierOptions options = verifierOptions();
-        if (root != null && !Files.isDirectory(root)) {
-            throw new BadInputException("--root", root + " is not a folder");
-        }
+        double timeoutScale = listOptions.timeoutScale();
         ExpectedAnswers answers = outputs.check();
-        List<Instance> instances = InstanceList.read(list, Optional.ofNullable(root));
+        List<Instance> instances = listOptions.read(list);
         PrintWriter err = spec.commandLine().getErr();
         BatchRunner runner = new BatchRunner(Decider.verifier(options), timeoutScale, answers, new NetworkCache());
         List<InstanceResult> done = runner.run(instances, r -> {
@@ -72,9 +63,6 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private VerifierOptions verifierOptions() {
-        if (!(timeoutScale > 0) || Double.isInfinite(timeoutScale)) {
-            throw new BadInputException("--timeout-scale", "expected a finite number > 0, got " + timeoutScale);
-        }
         if (threads == null) {
             return VerifierOptions.DEFAULT;
         }

@@ -52,7 +52,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests and the launcher). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(new Main(), args, out, err);
+    }
+
+    /**
+     * Runs {@code command} (a picocli command object) with the exit codes of this class: the
+     * entry point of programs outside this module, such as the Spark job's.
+     */
+    public static int execute(Object command, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));

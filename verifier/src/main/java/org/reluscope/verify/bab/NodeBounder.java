@@ -1,6 +1,8 @@
 package org.reluscope.verify.bab;
 
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
@@ -21,8 +23,10 @@ import org.reluscope.verify.WitnessCheck;
  *       proven empty prunes the node;</li>
  *   <li>for each row, the CROWN lower bound of a_i·y (only the final back-substitution, over
  *       the node's layers): one above b_i prunes the node;</li>
- *   <li>the LP over the triangle relaxation of all rows together ({@link ViolationLp}): a
- *       rigorous bound above 0 prunes the node; its minimiser is checked as a witness;</li>
+ *   <li>where it may pay, the LP over the triangle relaxation of all rows together
+ *       ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its minimiser is
+ *       checked as a witness. The LP costs 10–30 CROWN passes on mnistfc, so it is skipped
+ *       where CROWN's margin is further below 0 than the LP has recently been gaining;</li>
  *   <li>otherwise the node branches on the neuron {@link BranchingScore} prefers, the child
  *       whose phase the LP minimiser is in first (where a counterexample is likeliest) — or,
  *       when every ReLU is already stable, the node is stuck: the LP is exact but its
@@ -37,7 +41,8 @@ final class NodeBounder {
     private final double[][] a;
     private final double[] b;
     private final SymbolicPropagation crown = new SymbolicPropagation();
-    private final ViolationLp lp;
+    /** Depths (split counts) at which the LP runs whatever the margin, for its candidate witness. */
+    static final int WITNESS_PERIOD = 6;
 
     /** What became of a node. */
     sealed interface Step {
@@ -58,16 +63,33 @@ final class NodeBounder {
         }
     }
 
-    NodeBounder(Network network, InputSet set, LinearConstraints unsafe, ViolationLp lp) {
+    NodeBounder(Network network, InputSet set, LinearConstraints unsafe) {
         this.network = network;
         this.set = set;
         this.unsafe = unsafe;
         this.a = unsafe.a();
         this.b = unsafe.b();
-        this.lp = lp;
     }
 
-    Step evaluate(BabNode node) {
+    /** CROWN bounds on the root (no splits): what every worker's LP session is built on. */
+    Bounds rootBounds() {
+        return crown.compute(network, set);
+    }
+
+    /** Opens an LP session for this disjunct on the root bounds. */
+    ViolationLp.Session openLp(ViolationLp lp, Bounds root) {
+        return lp.open(network, set, root, a, b);
+    }
+
+    /**
+     * @param lpGain the recent average of (LP bound − best CROWN margin): the LP runs only where
+     *               it may prune (CROWN margin + 2·lpGain &gt; 0), at the root, at leaves (every
+     *               ReLU fixed: the LP is exact) and on every {@value #WITNESS_PERIOD}th level,
+     *               where its minimiser is the candidate witness
+     * @param gains  receives the LP's gain over CROWN whenever the LP ran
+     * @param lps    the calling worker's LP session, opened on first use
+     */
+    Step evaluate(BabNode node, double lpGain, DoubleConsumer gains, Supplier<ViolationLp.Session> lps) {
         ReluSplits splits = node.splits();
         Bounds bounds = crown.compute(network, set, node.boundOptions());
         if (bounds.empty()) {
@@ -86,18 +108,24 @@ final class NodeBounder {
                 focus = i;
             }
         }
-        ViolationLp.Result relaxed = lp.minimise(network, set, bounds, splits, a, b);
-        if (relaxed.proves()) {
-            return new Step.Pruned();
+        Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
+        double[] candidate = new double[0];
+        if (pick.isEmpty() || node.splits().isEmpty() || node.splits().size() % WITNESS_PERIOD == 0 || bestMargin + 2 * lpGain > 0) {
+            ViolationLp.Result relaxed = lps.get().minimise(bounds);
+            if (Double.isFinite(relaxed.lowerBound())) {
+                gains.accept(relaxed.lowerBound() - bestMargin);
+            }
+            if (relaxed.proves()) {
+                return new Step.Pruned();
+            }
+            candidate = relaxed.minimiser();
         }
-        double[] candidate = relaxed.minimiser();
         if (candidate.length > 0) {
             Optional<DisjunctOutcome.Violated> witness = WitnessCheck.check(network, set, unsafe, candidate);
             if (witness.isPresent()) {
                 return new Step.Found(witness.get());
             }
         }
-        Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
         if (pick.isEmpty()) {
             return new Step.Stuck();
         }

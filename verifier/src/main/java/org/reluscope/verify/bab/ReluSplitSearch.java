@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
+import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.ViolationLp;
 import org.reluscope.input.InputSet;
 import org.reluscope.lp.LpSolver;
@@ -72,7 +74,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
                 && unsafe.row(0).length != network.outputSize())) {
             throw new IllegalArgumentException("disjunct of " + input.dimension() + " inputs does not fit " + network);
         }
-        Tree tree = new Tree(new NodeBounder(network, input, unsafe, lp), deadline);
+        Tree tree = new Tree(new NodeBounder(network, input, unsafe), deadline);
         tree.push(BabNode.ROOT);
         List<Thread> workers = new ArrayList<>();
         for (int t = 1; t < threads; t++) {
@@ -93,11 +95,46 @@ public final class ReluSplitSearch implements DisjunctSearch {
         return tree.outcome();
     }
 
+    /** A worker's own warm LP session, opened when the worker first needs the LP. */
+    private final class WorkerLp implements Supplier<ViolationLp.Session>, AutoCloseable {
+        private final Tree tree;
+        private ViolationLp.Session session;
+
+        WorkerLp(Tree tree) {
+            this.tree = tree;
+        }
+
+        @Override
+        public ViolationLp.Session get() {
+            if (session == null) {
+                session = tree.bounder.openLp(lp, tree.root());
+            }
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
     /** The shared state of one search. */
     private final class Tree {
         final NodeBounder bounder;
         final Deadline deadline;
         final ConcurrentLinkedDeque<BabNode> stack = new ConcurrentLinkedDeque<>();
+        /** CROWN bounds of the root, computed once for all LP sessions. */
+        private Bounds root;
+
+        synchronized Bounds root() {
+            if (root == null) {
+                root = bounder.rootBounds();
+            }
+            return root;
+        }
+
         /** Nodes pushed and not yet finished; the search is over when it reaches 0. */
         final AtomicInteger open = new AtomicInteger();
         final AtomicLong nodes = new AtomicLong();
@@ -105,6 +142,11 @@ public final class ReluSplitSearch implements DisjunctSearch {
         final AtomicReference<DisjunctOutcome> stop = new AtomicReference<>();
         /** Set when some leaf stayed undecided: the tree can then no longer prove the disjunct. */
         volatile boolean stuck;
+        /**
+         * Running average of what the LP adds to CROWN's margin; starts high so that the first
+         * nodes all run the LP. Updated racily: only a heuristic.
+         */
+        volatile double lpGain = Double.POSITIVE_INFINITY;
 
         Tree(NodeBounder bounder, Deadline deadline) {
             this.bounder = bounder;
@@ -117,6 +159,15 @@ public final class ReluSplitSearch implements DisjunctSearch {
         }
 
         void work() {
+            WorkerLp session = new WorkerLp(this);
+            try {
+                workWith(session);
+            } finally {
+                session.close();
+            }
+        }
+
+        private void workWith(WorkerLp session) {
             while (stop.get() == null && open.get() > 0) {
                 if (deadline.expired()) {
                     stop.compareAndSet(null, new DisjunctOutcome.Undecided("relu-bab: time ran out after "
@@ -134,7 +185,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
                     return;
                 }
                 try {
-                    expand(node);
+                    expand(node, session);
                 } catch (RuntimeException e) {
                     // A solver failure must end the search as undecided, not leave the other workers waiting.
                     stop.compareAndSet(null, new DisjunctOutcome.Undecided("relu-bab: " + e, false));
@@ -143,8 +194,8 @@ public final class ReluSplitSearch implements DisjunctSearch {
             }
         }
 
-        private void expand(BabNode node) {
-            NodeBounder.Step step = bounder.evaluate(node);
+        private void expand(BabNode node, WorkerLp session) {
+            NodeBounder.Step step = bounder.evaluate(node, lpGain, this::recordGain, session);
             if (step instanceof NodeBounder.Step.Found f) {
                 stop.compareAndSet(null, f.witness());
             } else if (step instanceof NodeBounder.Step.Stuck) {
@@ -153,6 +204,11 @@ public final class ReluSplitSearch implements DisjunctSearch {
                 push(br.second());
                 push(br.first());
             }
+        }
+
+        void recordGain(double gain) {
+            double g = Math.max(0, gain);
+            lpGain = lpGain == Double.POSITIVE_INFINITY ? g : 0.8 * lpGain + 0.2 * g;
         }
 
         DisjunctOutcome outcome() {
