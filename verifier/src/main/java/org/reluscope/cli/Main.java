@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Exact verification and analysis of ReLU neural networks.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EvalCommand.class,
                 RandomNetworkCommand.class, VarietyCommand.class, CanonicalCommand.class, EquivCommand.class,
-                SimplifyCommand.class, BoundsCommand.class})
+                SimplifyCommand.class, BoundsCommand.class, RegionsCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a malformed file, an unsupported network or a bad option. */
     public static final int EXIT_BAD_INPUT = 2;
