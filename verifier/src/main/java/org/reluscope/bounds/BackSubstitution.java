@@ -80,14 +80,17 @@ final class BackSubstitution {
         terms = 1;
     }
 
-    /** One row c on the network's outputs a_L. Not modified: c. */
-    void startFromObjective(double[] c) {
-        reserveRows(1, c.length);
-        System.arraycopy(c, 0, coef, 0, c.length);
-        sum[0] = 0;
-        mag[0] = 0;
-        rows = 1;
-        width = c.length;
+    /** One row per objective c_r on the network's outputs a_L. Not modified: objectives. */
+    void startFromObjectives(double[][] objectives) {
+        int n = objectives[0].length;
+        reserveRows(objectives.length, n);
+        for (int r = 0; r < objectives.length; r++) {
+            System.arraycopy(objectives[r], 0, coef, r * n, n);
+            sum[r] = 0;
+            mag[r] = 0;
+        }
+        rows = objectives.length;
+        width = n;
         terms = 0;
     }
 
@@ -164,9 +167,18 @@ final class BackSubstitution {
         }
         for (int r = 0; r < rows; r++) {
             System.arraycopy(coef, r * width, row, 0, width);
-            double d = Rounding.up(sum[r], mag[r], terms);
-            out[r] = Math.nextUp(d + set.support(row));
+            out[r] = Math.nextUp(constant(r) + set.support(row));
         }
+    }
+
+    /** Row r as a linear function of the input, once substitution has reached it: coef·x + constant. */
+    LinearBound linearBound(int r) {
+        return new LinearBound(Arrays.copyOfRange(coef, r * width, (r + 1) * width), constant(r));
+    }
+
+    /** Row r's D, rounded up over the operations behind it. */
+    private double constant(int r) {
+        return Rounding.up(sum[r], mag[r], terms);
     }
 
     int rows() {

@@ -1,5 +1,9 @@
 package org.reluscope.bounds;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Activation;
 import org.reluscope.net.Network;
@@ -54,16 +58,45 @@ public final class SymbolicPropagation implements OutputBounder {
         return network.layer(last).activation() == Activation.IDENTITY ? last : last + 1;
     }
 
+    /**
+     * The linear functions behind {@link #upperBound}, one per objective c_r, computed in one
+     * pass: c_r·f(x) ≤ h_r·x + d_r for every x of the set consistent with the splits, for the
+     * exact real network (d_r absorbs the rounding of the substitution); empty when that set is
+     * proven empty. The minimiser of h_r·x over a box is a vertex, which makes a good candidate
+     * input for searches. Not modified: objectives.
+     */
+    public Optional<List<LinearBound>> linearUpperBounds(Network network, InputSet set, double[][] objectives,
+                                                         BoundOptions options) {
+        for (double[] c : objectives) {
+            LayerSweep.checkObjective(c, network.outputSize());
+        }
+        PartialBounds state = LayerSweep.run(network, set, options, layersNeededFor(network), this::refine);
+        if (state.empty) {
+            return Optional.empty();
+        }
+        BackSubstitution ws = substituteObjectives(state, objectives);
+        List<LinearBound> bounds = new ArrayList<>(objectives.length);
+        for (int r = 0; r < objectives.length; r++) {
+            bounds.add(ws.linearBound(r));
+        }
+        return Optional.of(bounds);
+    }
+
     /** Back-substitutes c from the outputs, given final bounds of the layers it needs. Not modified: c. */
     double objectiveUpperBound(PartialBounds state, double[] c) {
-        BackSubstitution ws = workspace.get();
-        ws.startFromObjective(c);
-        for (int l = state.network.layerCount() - 1; l >= 0; l--) {
-            ws.throughLayer(state, l);
-        }
+        BackSubstitution ws = substituteObjectives(state, new double[][] {c});
         double[] out = new double[1];
         ws.concretise(state.set, out);
         return out[0];
+    }
+
+    private BackSubstitution substituteObjectives(PartialBounds state, double[][] objectives) {
+        BackSubstitution ws = workspace.get();
+        ws.startFromObjectives(objectives);
+        for (int l = state.network.layerCount() - 1; l >= 0; l--) {
+            ws.throughLayer(state, l);
+        }
+        return ws;
     }
 
     /** Narrows the listed neurons of layer k (k ≥ 1) by back-substitution. */

@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.input.InputSet;
-import org.reluscope.lp.ortools.OrToolsEngine;
-import org.reluscope.lp.ortools.OrToolsSolver;
 import org.reluscope.net.Network;
 import org.reluscope.region.ExactBounds;
 
@@ -25,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,10 +62,9 @@ final class BoundsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BoundMethod chosen = parseMethod();
         Network net = network.read();
         List<InputSet> sets = inputs.resolve(net, property).inputSets();
-        OutputBounder bounder = chosen.bounder(chosen.needsSolver() ? new OrToolsSolver(OrToolsEngine.GLOP) : null);
+        OutputBounder bounder = Options.bounder(spec, "--method", method);
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode results = MAPPER.createArrayNode();
         StringBuilder text = new StringBuilder();
@@ -88,14 +83,6 @@ final class BoundsCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(json
                 ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all) + System.lineSeparator() : text);
         return 0;
-    }
-
-    private BoundMethod parseMethod() {
-        try {
-            return BoundMethod.ofName(method);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--method: " + e.getMessage());
-        }
     }
 
     private static ObjectNode tree(Bounds b, double seconds) {

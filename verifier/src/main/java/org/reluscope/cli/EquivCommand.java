@@ -11,9 +11,11 @@ import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
 import org.reluscope.report.SymmetryReport;
 import org.reluscope.symmetry.DifferenceAscent;
+import org.reluscope.symmetry.DomainEquivalenceOptions;
 import org.reluscope.symmetry.Equivalence;
 import org.reluscope.symmetry.EquivalenceVerdict;
 import org.reluscope.symmetry.ShallowNetwork;
+import org.reluscope.verify.VerifierOptions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -62,6 +64,11 @@ final class EquivCommand implements Callable<Integer> {
             description = "Seed of the random inputs (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Budget of the branch and bound per domain set, after which the answer is 'unknown' "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double timeout;
+
     @Option(names = "--json", description = "Print a JSON object (answer, method or witness and outputs).")
     private boolean json;
 
@@ -98,9 +105,11 @@ final class EquivCommand implements Callable<Integer> {
         }
         DifferenceAscent ascent = new DifferenceAscent(samples, DifferenceAscent.DEFAULT.restarts(),
                 DifferenceAscent.DEFAULT.steps(), seed);
+        DomainEquivalenceOptions options = DomainEquivalenceOptions.of(Options.tolerance(tolerance),
+                Options.timeout(timeout), VerifierOptions.DEFAULT.threads()).withAscent(ascent);
         List<EquivalenceVerdict> verdicts = new ArrayList<>();
         for (InputSet set : domain.sets(f1).orElseThrow()) {
-            EquivalenceVerdict v = Equivalence.onDomain(f1, f2, set, Options.tolerance(tolerance), ascent);
+            EquivalenceVerdict v = Equivalence.onDomain(f1, f2, set, options);
             if (v instanceof EquivalenceVerdict.Different) {
                 return v;
             }

@@ -19,9 +19,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reluscope", mixinStandardHelpOptions = true, version = "reluscope 0.1.0",
         description = "Exact verification and analysis of ReLU neural networks.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EvalCommand.class,
-                RandomNetworkCommand.class, VarietyCommand.class, CanonicalCommand.class, EquivCommand.class,
-                SimplifyCommand.class, BoundsCommand.class, RegionsCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                InfoCommand.class,
+                EvalCommand.class,
+                RandomNetworkCommand.class,
+                VarietyCommand.class,
+                CanonicalCommand.class,
+                EquivCommand.class,
+                SimplifyCommand.class,
+                BoundsCommand.class,
+                ConstraintsCommand.class,
+                BatchCommand.class,
+                VerifyCommand.class,
+                RegionsCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a malformed file, an unsupported network or a bad option. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -42,7 +53,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests and the launcher). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(new Main(), args, out, err);
+    }
+
+    /**
+     * Runs {@code command} (a picocli command object) with the exit codes of this class: the
+     * entry point of programs outside this module, such as the Spark job's.
+     */
+    public static int execute(Object command, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));

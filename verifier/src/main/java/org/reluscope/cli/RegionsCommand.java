@@ -63,7 +63,7 @@ final class RegionsCommand implements Callable<Integer> {
             + "(for a ball: ∩ the ball); with several input boxes also \"set\"."})
     private String jsonl;
 
-    @Option(names = "--json", description = {"Print the summary as JSON: regions, distinct_maps, ranks, complete, "
+    @Option(names = "--json", description = {"Print only the summary, as JSON: regions, distinct_maps, ranks, complete, "
             + "seconds, thin_pieces, per_depth, pieces, lps; an array for several input boxes."})
     private boolean json;
 
@@ -135,12 +135,12 @@ final class RegionsCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Where each region goes: a JSON line, a text line, or nowhere (--count-only without --jsonl). */
+    /** Where each region goes: a JSON line, a text line, or nowhere (--count-only or --json without --jsonl). */
     private RegionSink sink(Writer lines, PrintWriter out, int set) {
         if (lines != null) {
             return region -> write(lines, RegionReport.jsonLine(region, set));
         }
-        if (countOnly) {
+        if (countOnly || json) {
             return region -> { };
         }
         return region -> write(out, RegionReport.textLine(region));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.reluscope.input.InputSet;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
 import org.reluscope.report.SymmetryReport;
@@ -52,6 +53,12 @@ final class SimplifyCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private double duplicateTolerance;
 
+    @Option(names = "--bounds", defaultValue = "crown", paramLabel = "METHOD",
+            description = {"The bounds that prove the units' phases: ibp, crown (default) or lp (the triangle LP "
+                    + "relaxation, solved by " + LpSolvers.DEFAULT_LP + ": tighter, so more units go, at the cost "
+                    + "of LPs). Always lp ⊆ crown ⊆ ibp."})
+    private String bounds;
+
     @Override
     public Integer call() throws Exception {
         Network net = network.read();
@@ -60,7 +67,8 @@ final class SimplifyCommand implements Callable<Integer> {
                     + "--linf or --l2");
         }
         InputSet set = domain.hull(net);
-        Simplification s = Simplifier.simplify(net, set, Options.tolerance(duplicateTolerance));
+        Simplification s = Simplifier.simplify(net, set, Options.bounder(spec, "--bounds", bounds),
+                Options.tolerance(duplicateTolerance));
         NetworkFiles.write(s.network(), output);
         if (json) {
             spec.commandLine().getOut().println(MAPPER.writerWithDefaultPrettyPrinter()

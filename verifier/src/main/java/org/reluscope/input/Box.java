@@ -1,6 +1,7 @@
 package org.reluscope.input;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 
 import org.reluscope.numeric.Rounding;
@@ -132,6 +133,18 @@ public record Box(double[] lower, double[] upper) implements InputSet {
             x[i] = lower[i] + random.nextDouble() * (upper[i] - lower[i]);
         }
         return x;
+    }
+
+    /** The intersection with the other box (exact: clipping bounds needs no rounding). */
+    @Override
+    public Optional<InputSet> restrict(Box box) {
+        checkDimension(box.dimension());
+        for (int i = 0; i < lower.length; i++) {
+            if (Math.max(lower[i], box.lower[i]) > Math.min(upper[i], box.upper[i])) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(intersect(box));
     }
 
     /** The intersection with another box, or throws if it is empty. */

@@ -1,5 +1,6 @@
 package org.reluscope.input;
 
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -45,4 +46,11 @@ public sealed interface InputSet permits Box, L2Ball {
 
     /** A random member of the set. */
     double[] sample(Random random);
+
+    /**
+     * The part of the set inside {@code box}, for searches that split the bounding box: a set
+     * containing this ∩ box (exactly it, or slightly more where rounding leaves the boundary
+     * unclear), or empty when the intersection is provably empty. Not modified: box.
+     */
+    Optional<InputSet> restrict(Box box);
 }

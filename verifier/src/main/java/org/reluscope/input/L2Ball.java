@@ -39,11 +39,7 @@ public record L2Ball(double[] center, double radius, Box domain) implements Inpu
                 throw new IllegalArgumentException("ball has dimension " + center.length + " but its domain has "
                         + domain.dimension());
             }
-            double d2 = 0;
-            for (int i = 0; i < center.length; i++) {
-                double gap = Math.max(0, Math.max(domain.lower(i) - center[i], center[i] - domain.upper(i)));
-                d2 += gap * gap;
-            }
+            double d2 = squaredDistance(center, domain);
             if (Math.sqrt(d2) > radius) {
                 throw new IllegalArgumentException("ball of radius " + radius + " does not meet its domain box"
                         + " (distance " + Math.sqrt(d2) + ")");
@@ -190,6 +186,36 @@ public record L2Ball(double[] center, double radius, Box domain) implements Inpu
             }
         }
         return project(center);
+    }
+
+    /**
+     * The ball with its domain narrowed to {@code box} (∩ the old domain). The ball misses the
+     * box when the distance from the centre to the box exceeds the radius; since that distance
+     * is computed in floating point, only a clear excess (relative 1e-9) counts as empty, and in
+     * the sliver between the box itself stands in for the intersection (a superset, as allowed).
+     */
+    @Override
+    public Optional<InputSet> restrict(Box box) {
+        Optional<InputSet> clipped = domain == null ? Optional.of(box) : domain.restrict(box);
+        if (clipped.isEmpty()) {
+            return clipped;
+        }
+        Box narrowed = (Box) clipped.get();
+        double distance = Math.sqrt(squaredDistance(center, narrowed));
+        if (distance > radius * (1 + 1e-9) + Rounding.TINY) {
+            return Optional.empty();
+        }
+        return Optional.of(distance <= radius ? new L2Ball(center, radius, narrowed) : narrowed);
+    }
+
+    /** ‖x0 − nearest point of the box‖₂², as computed. Not modified: center. */
+    private static double squaredDistance(double[] center, Box box) {
+        double d2 = 0;
+        for (int i = 0; i < center.length; i++) {
+            double gap = Math.max(0, Math.max(box.lower(i) - center[i], center[i] - box.upper(i)));
+            d2 += gap * gap;
+        }
+        return d2;
     }
 
     @Override

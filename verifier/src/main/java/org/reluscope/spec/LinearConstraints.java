@@ -73,13 +73,18 @@ public record LinearConstraints(double[][] a, double[] b) {
     public double violation(double[] y) {
         double worst = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < a.length; i++) {
-            double s = -b[i];
-            for (int j = 0; j < y.length; j++) {
-                s += a[i][j] * y[j];
-            }
-            worst = Math.max(worst, s);
+            worst = Math.max(worst, excess(i, y));
         }
         return worst;
+    }
+
+    /** a_i·y − b_i, the amount by which y exceeds row i (≤ 0 when it satisfies it). Not modified: y. */
+    public double excess(int i, double[] y) {
+        double s = -b[i];
+        for (int j = 0; j < y.length; j++) {
+            s += a[i][j] * y[j];
+        }
+        return s;
     }
 
     /** Whether y satisfies every row exactly as evaluated in double precision. Not modified: y. */

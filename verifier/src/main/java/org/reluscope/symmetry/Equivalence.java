@@ -1,9 +1,15 @@
 package org.reluscope.symmetry;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
+import org.reluscope.spec.LinearConstraints;
+import org.reluscope.verify.Deadline;
+import org.reluscope.verify.DisjunctOutcome;
 
 /**
  * Functional equivalence of two networks.
@@ -15,8 +21,8 @@ import org.reluscope.net.Network;
  * is {@code unknown}.
  *
  * <p>Any networks on a bounded domain D: with d = f₁ − f₂ as one network, first a witness is
- * sought ({@link DifferenceAscent}); then sound bounds on d over D prove equivalence when they
- * lie within [−τ, τ].
+ * sought ({@link DifferenceAscent}), then crown bounds on d over D, then a complete search
+ * decides whether |d_j| ≥ τ is reachable for some output j.
  */
 public final class Equivalence {
     private static final long WITNESS_SEED = 0x5eed;
@@ -48,31 +54,67 @@ public final class Equivalence {
     }
 
     /**
-     * Decides f₁ = f₂ on D within τ: {@code different} with a witness of D whose outputs differ
-     * by more than τ, {@code equivalent} when sound bounds on f₁ − f₂ over D lie within [−τ, τ].
+     * Decides f₁ = f₂ on D within τ, exactly up to the search's budget:
+     * <ol>
+     *   <li>a witness search on d = f₁ − f₂ ({@link DifferenceAscent});</li>
+     *   <li>crown bounds on every d_j over D — done if they lie within (−τ, τ);</li>
+     *   <li>otherwise the complete search decides, for each output j and side that crown left
+     *       open, whether d_j ≥ τ (or d_j ≤ −τ) is reachable on D: proven unreachable on every
+     *       side means |d| &lt; τ on D; a reachable side gives an input that is re-evaluated
+     *       through f₁ and f₂ separately and reported only if their outputs differ by more than
+     *       τ there.</li>
+     * </ol>
      *
      * @throws IllegalArgumentException if the shapes differ from each other or from the domain
      */
-    public static EquivalenceVerdict onDomain(Network f1, Network f2, InputSet domain, double tolerance,
-                                              DifferenceAscent ascent) {
+    public static EquivalenceVerdict onDomain(Network f1, Network f2, InputSet domain, DomainEquivalenceOptions options) {
         Network d = NetworkDifference.of(f1, f2);
         if (domain.dimension() != d.inputSize()) {
             throw new IllegalArgumentException("domain has dimension " + domain.dimension() + " but the networks take "
                     + d.inputSize() + " inputs");
         }
-        var witness = Witnesses.best(f1, f2, List.of(ascent.search(d, domain)), tolerance);
+        double tol = options.tolerance();
+        var witness = Witnesses.best(f1, f2, List.of(options.ascent().search(d, domain)), tol);
         if (witness.isPresent()) {
             return witness.get();
         }
-        double[][][] bounds = IntervalBounds.of(d, domain);
+        SymbolicPropagation crown = new SymbolicPropagation();
+        Bounds bounds = crown.compute(d, domain);
         double bound = 0;
-        for (int i = 0; i < d.outputSize(); i++) {
-            bound = Math.max(bound, Math.max(-bounds[0][d.layerCount() - 1][i], bounds[1][d.layerCount() - 1][i]));
+        List<LinearConstraints> open = new ArrayList<>();
+        for (int j = 0; j < d.outputSize(); j++) {
+            bound = Math.max(bound, Math.max(-bounds.outputLower(j), bounds.outputUpper(j)));
+            if (bounds.outputUpper(j) >= tol) {
+                open.add(LinearConstraints.of(unit(d.outputSize(), j, -1), -tol));
+            }
+            if (bounds.outputLower(j) <= -tol) {
+                open.add(LinearConstraints.of(unit(d.outputSize(), j, 1), -tol));
+            }
         }
-        if (bound <= tolerance) {
-            return new EquivalenceVerdict.Equivalent("interval bounds on f1 - f2", bound);
+        if (open.isEmpty()) {
+            return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
-        return new EquivalenceVerdict.Unknown("no input found where the outputs differ by more than " + tolerance
-                + ", and the bounds on f1 - f2 reach " + bound);
+        Deadline deadline = Deadline.in(options.timeout());
+        for (LinearConstraints side : open) {
+            DisjunctOutcome outcome = options.search().search(d, domain, side, deadline);
+            if (outcome instanceof DisjunctOutcome.Violated v) {
+                return Witnesses.best(f1, f2, List.of(v.input()), tol).<EquivalenceVerdict>map(w -> w)
+                        .orElseGet(() -> new EquivalenceVerdict.Unknown("the search's witness differs by only "
+                                + Witnesses.difference(f1, f2, v.input()) + " when re-evaluated through both networks"));
+            }
+            if (outcome instanceof DisjunctOutcome.Undecided u) {
+                return new EquivalenceVerdict.Unknown(options.search().name() + ": " + (u.timedOut()
+                        ? "timeout after " + options.timeout().toMillis() / 1e3 + " s" : u.reason()));
+            }
+        }
+        return new EquivalenceVerdict.Equivalent(options.search().name() + " on |f1 - f2| >= " + tol
+                + " per output (crown bounds where they sufficed)", tol);
+    }
+
+    /** s·e_j in ℝⁿ. */
+    private static double[] unit(int n, int j, double s) {
+        double[] e = new double[n];
+        e[j] = s;
+        return e;
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.LayerBounds;
+import org.reluscope.bounds.OutputBounder;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
@@ -12,7 +15,8 @@ import org.reluscope.numeric.Vectors;
 
 /**
  * Removes the ReLU units a network does not need on a domain D, given sound pre-activation
- * bounds l ≤ z ≤ u of every layer over D (MISSION.md §4). Every step keeps the function on D:
+ * bounds l ≤ z ≤ u of every layer over D (MISSION.md §4) from any bound method of
+ * {@code org.reluscope.bounds}: crown by default, lp where its tighter bounds pay for the LPs. Every step keeps the function on D:
  * <ul>
  *   <li>a unit with u ≤ 0 is inactive on D: σ(z) = 0, so its row and the next layer's column go;</li>
  *   <li>a unit whose outgoing weights are all 0 contributes nothing: removed likewise;</li>
@@ -38,11 +42,11 @@ public final class Simplifier {
     private final int[] duplicates;
     private final int[] folded;
 
-    private Simplifier(List<AffineLayer> standard, List<double[]> lower, List<double[]> upper, double tolerance) {
+    private Simplifier(List<AffineLayer> standard, List<LayerBounds> bounds, double tolerance) {
         this.inputSize = standard.get(0).inputSize();
         this.duplicateTolerance = tolerance;
         for (int l = 0; l < standard.size(); l++) {
-            layers.add(new WorkLayer(standard.get(l), lower.get(l), upper.get(l), l));
+            layers.add(new WorkLayer(standard.get(l), bounds.get(l), l));
         }
         int hidden = standard.size() - 1;
         inactive = new int[hidden];
@@ -53,43 +57,45 @@ public final class Simplifier {
 
     /**
      * Simplifies a network in standard shape (ReLU layers, then one affine layer: see
-     * {@link NetworkDifference#standardLayers}).
+     * {@link NetworkDifference#standardLayers}) given sound bounds on its pre-activations over D.
      *
-     * @param lower              per layer, sound lower bounds on its pre-activations over D. Not modified.
-     * @param upper              per layer, sound upper bounds. Not modified.
-     * @param boundMethod        the name of the method that computed them, for the report
+     * @param bounds             sound bounds of every layer of {@code network} over D, from any
+     *                           {@link OutputBounder}; their method names the proof in the report
      * @param duplicateTolerance relative tolerance of the duplicate test (0: exact proportionality)
      * @throws IllegalArgumentException if the network is not in standard shape or the bounds do not fit it
      */
-    public static Simplification simplify(Network network, List<double[]> lower, List<double[]> upper,
-                                          String boundMethod, double duplicateTolerance) {
+    public static Simplification simplify(Network network, Bounds bounds, double duplicateTolerance) {
         List<AffineLayer> standard = network.layers();
         if (!NetworkDifference.standardLayers(network).equals(standard)) {
             throw new IllegalArgumentException("network must be ReLU layers then one affine layer, got " + network);
         }
-        if (lower.size() != standard.size() || upper.size() != standard.size()) {
-            throw new IllegalArgumentException("bounds for " + lower.size() + "/" + upper.size() + " layers but the network has "
+        if (bounds.layers().size() != standard.size()) {
+            throw new IllegalArgumentException("bounds for " + bounds.layers().size() + " layers but the network has "
                     + standard.size());
         }
         for (int l = 0; l < standard.size(); l++) {
-            if (lower.get(l).length != standard.get(l).outputSize() || upper.get(l).length != standard.get(l).outputSize()) {
-                throw new IllegalArgumentException("layer " + l + ": bounds have " + lower.get(l).length + "/"
-                        + upper.get(l).length + " entries but the layer has " + standard.get(l).outputSize() + " units");
+            if (bounds.layer(l).size() != standard.get(l).outputSize()) {
+                throw new IllegalArgumentException("layer " + l + ": bounds have " + bounds.layer(l).size()
+                        + " entries but the layer has " + standard.get(l).outputSize() + " units");
             }
         }
-        Simplifier s = new Simplifier(standard, lower, upper, duplicateTolerance);
+        if (bounds.empty()) {
+            throw new IllegalArgumentException("the bounds say the domain is empty: nothing to simplify on");
+        }
+        Simplifier s = new Simplifier(standard, bounds.layers(), duplicateTolerance);
         s.run();
-        return new Simplification(s.network(network), s.changes(standard), boundMethod);
+        return new Simplification(s.network(network), s.changes(standard), bounds.method());
     }
 
     /**
-     * Simplifies {@code network} on {@code domain}, with pre-activation bounds from interval
-     * propagation over the domain. The network is first brought to standard shape.
+     * Simplifies {@code network} on {@code domain}, with the pre-activation bounds that
+     * {@code bounder} proves over the domain (tighter bounds fix more phases). The network is
+     * first brought to standard shape.
      */
-    public static Simplification simplify(Network network, InputSet domain, double duplicateTolerance) {
+    public static Simplification simplify(Network network, InputSet domain, OutputBounder bounder,
+                                          double duplicateTolerance) {
         Network standard = new Network(NetworkDifference.standardLayers(network), network.normalization().orElse(null));
-        double[][][] bounds = IntervalBounds.of(standard, domain);
-        return simplify(standard, List.of(bounds[0]), List.of(bounds[1]), "ibp", duplicateTolerance);
+        return simplify(standard, bounder.compute(standard, domain), duplicateTolerance);
     }
 
     private void run() {
@@ -219,11 +225,11 @@ public final class Simplifier {
         private double[] upper;
         private final int origin;
 
-        WorkLayer(AffineLayer layer, double[] lower, double[] upper, int origin) {
+        WorkLayer(AffineLayer layer, LayerBounds bounds, int origin) {
             this.rows = layer.weightRows();
             this.bias = layer.bias().clone();
-            this.lower = lower.clone();
-            this.upper = upper.clone();
+            this.lower = bounds.lower();
+            this.upper = bounds.upper();
             this.origin = origin;
         }
 

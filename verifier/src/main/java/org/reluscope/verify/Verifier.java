@@ -1,25 +1,41 @@
 package org.reluscope.verify;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.reluscope.bounds.BoundOptions;
+import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.ReluSplits;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.spec.Property;
+import org.reluscope.verify.split.InputSplitSearch;
 
 /**
- * Decides a VNN-LIB property: the property holds (unsat) when every disjunct is proven
- * unreachable, and is violated (sat) as soon as one disjunct has a checked witness.
- * Disjuncts are grouped by input set so that work on one set is shared.
- *
- * <p>Current pipeline per disjunct: the centre of the input set as a candidate witness, then
- * symbolic bounds (crown) on each unsafe row a·y ≤ b — a row whose lower bound of a·y
- * exceeds b everywhere on the set excludes the whole disjunct.
+ * Decides a VNN-LIB property: it holds (unsat) when every disjunct is proven unreachable, and
+ * is violated (sat) as soon as one disjunct has a checked witness. Each stage is cheap before
+ * expensive, and all share one {@link Deadline}:
+ * <ol>
+ *   <li>the {@link Falsifier} on each input set (all of its disjuncts at once);</li>
+ *   <li>CROWN bounds once per input set: a disjunct is excluded when the lower bound of one of
+ *       its unsafe rows a·y exceeds the row's right-hand side;</li>
+ *   <li>a complete {@link DisjunctSearch} for each disjunct left: input splitting when the
+ *       input has at most {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates.</li>
+ * </ol>
+ * Disjuncts are grouped by input set so that work on one set is shared. The answer is
+ * {@code unsat} only when every disjunct was proven; a stage that gives up leaves
+ * {@code unknown}, an exhausted budget {@code timeout}.
  */
 public final class Verifier {
+    /** Input dimension up to which input splitting is the complete search. */
+    public static final int INPUT_SPLIT_MAX_DIMENSION = 16;
+
     private final VerifierOptions options;
     private final SymbolicPropagation crown = new SymbolicPropagation();
 
@@ -30,44 +46,87 @@ public final class Verifier {
     public VerificationResult verify(Network network, Property property) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.in(options.timeout());
-        Verdict verdict = decide(network, property, deadline);
-        return new VerificationResult(verdict, (System.nanoTime() - start) * 1e-9);
+        Decision d = decide(network, property, deadline);
+        return new VerificationResult(d.verdict(), (System.nanoTime() - start) * 1e-9, d.method());
     }
 
-    private Verdict decide(Network network, Property property, Deadline deadline) {
-        boolean timedOut = false;
-        boolean undecided = false;
-        for (Map.Entry<InputSet, List<LinearConstraints>> group : property.byInputSet().entrySet()) {
+    private record Decision(Verdict verdict, String method) {
+    }
+
+    private record OpenDisjunct(InputSet input, LinearConstraints unsafe) {
+    }
+
+    private Decision decide(Network network, Property property, Deadline deadline) {
+        Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
+        Falsifier falsifier = new Falsifier(network, options.seed());
+        for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
+            Optional<DisjunctOutcome.Violated> w = falsifier.falsify(group.getKey(), group.getValue(), deadline);
+            if (w.isPresent()) {
+                return sat(w.get(), "falsifier");
+            }
+        }
+        Set<String> methods = new LinkedHashSet<>();
+        List<OpenDisjunct> open = new ArrayList<>();
+        for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
+            if (deadline.expired()) {
+                return new Decision(new Verdict.Timeout(), "");
+            }
+            Bounds bounds = crown.compute(network, group.getKey());
             for (LinearConstraints unsafe : group.getValue()) {
-                if (deadline.expired()) {
-                    return new Verdict.Timeout();
-                }
-                DisjunctOutcome outcome = decideDisjunct(network, group.getKey(), unsafe);
-                if (outcome instanceof DisjunctOutcome.Violated v) {
-                    return new Verdict.Sat(v.input(), v.output());
-                }
-                if (outcome instanceof DisjunctOutcome.Undecided u) {
-                    undecided = true;
-                    timedOut |= u.timedOut();
+                if (excludedByOneRow(network, group.getKey(), bounds, unsafe)) {
+                    methods.add(crown.name());
+                } else {
+                    open.add(new OpenDisjunct(group.getKey(), unsafe));
                 }
             }
         }
-        if (timedOut) {
-            return new Verdict.Timeout();
+        Optional<DisjunctSearch> search = completeSearch(network);
+        List<String> undecided = new ArrayList<>();
+        for (OpenDisjunct d : open) {
+            if (search.isEmpty()) {
+                undecided.add("bounds do not exclude the unsafe outputs and no complete search applies to "
+                        + network.inputSize() + " inputs");
+                break;
+            }
+            DisjunctOutcome outcome = search.get().search(network, d.input(), d.unsafe(), deadline);
+            if (outcome instanceof DisjunctOutcome.Violated v) {
+                return sat(v, search.get().name());
+            }
+            if (outcome instanceof DisjunctOutcome.Proved p) {
+                methods.add(p.method());
+            } else if (outcome instanceof DisjunctOutcome.Undecided u) {
+                if (u.timedOut()) {
+                    return new Decision(new Verdict.Timeout(), "");
+                }
+                undecided.add(u.reason());
+            }
         }
-        return undecided ? new Verdict.Unknown("bounds too loose; no complete search applies") : new Verdict.Unsat("crown");
+        if (!undecided.isEmpty()) {
+            return new Decision(new Verdict.Unknown(undecided.get(0)), "");
+        }
+        String method = String.join("+", methods);
+        return new Decision(new Verdict.Unsat(method), method);
     }
 
-    private DisjunctOutcome decideDisjunct(Network network, InputSet input, LinearConstraints unsafe) {
-        var witness = WitnessCheck.check(network, input, unsafe, input.boundingBox().center());
-        if (witness.isPresent()) {
-            return witness.get();
+    private Optional<DisjunctSearch> completeSearch(Network network) {
+        if (network.inputSize() <= INPUT_SPLIT_MAX_DIMENSION) {
+            return Optional.of(new InputSplitSearch(options.threads()));
         }
+        return Optional.empty();
+    }
+
+    /** Whether some unsafe row a·y ≤ b has a CROWN lower bound of a·f(x) above b on the whole set. */
+    private boolean excludedByOneRow(Network network, InputSet input, Bounds bounds, LinearConstraints unsafe) {
+        BoundOptions reuse = BoundOptions.reusing(bounds, ReluSplits.NONE);
         for (int i = 0; i < unsafe.rowCount(); i++) {
-            if (crown.lowerBound(network, input, unsafe.row(i), BoundOptions.DEFAULT) > unsafe.rhs(i)) {
-                return new DisjunctOutcome.Proved(crown.name());
+            if (crown.lowerBound(network, input, unsafe.row(i), reuse) > unsafe.rhs(i)) {
+                return true;
             }
         }
-        return new DisjunctOutcome.Undecided("crown bounds do not exclude the unsafe set", false);
+        return false;
+    }
+
+    private static Decision sat(DisjunctOutcome.Violated w, String method) {
+        return new Decision(new Verdict.Sat(w.input(), w.output()), method);
     }
 }

@@ -64,7 +64,7 @@ class RegionsCommandTest {
     /** The JSON lines partition the ball: every sampled point lies in a region whose J x + c is f(x). */
     @Test
     void jsonLinesPartitionTheBallAndGiveTheNetworksOutputs() throws IOException {
-        Path net = file("three.json", THREE_LINES);
+        Path net = Path.of(file("three.json", THREE_LINES));
         Path out = dir.resolve("regions.jsonl");
         CliRun run = CliRun.of("regions", net.toString(), "--center", origin(), "--l2", "1.2", "--jsonl", out.toString());
         assertEquals(0, run.code(), run.err());
@@ -97,7 +97,7 @@ class RegionsCommandTest {
 
     @Test
     void sortedOutputDoesNotDependOnTheThreadCount() throws IOException {
-        Path net = file("three.json", THREE_LINES);
+        Path net = Path.of(file("three.json", THREE_LINES));
         CliRun one = CliRun.of("regions", net.toString(), "--center", origin(), "--l2", "1.2", "--jsonl", "-",
                 "--sorted", "--threads", "1");
         CliRun two = CliRun.of("regions", net.toString(), "--center", origin(), "--l2", "1.2", "--jsonl", "-",

@@ -2,6 +2,7 @@ package org.reluscope.symmetry;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -16,6 +17,7 @@ import org.reluscope.net.RandomNetworks;
 
 class DomainEquivalenceTest {
     private static final double TOL = 1e-9;
+    static final DomainEquivalenceOptions OPTIONS = DomainEquivalenceOptions.of(TOL, Duration.ofSeconds(20), 1);
 
     static Network clamp() {
         return CanonicalFormTest.shallow(new double[][] {{1}, {1}}, new double[] {0, -1}, new double[][] {{1, -1}},
@@ -36,7 +38,7 @@ class DomainEquivalenceTest {
     @Test
     void clampDiffersFromIdentityOnlyOutsideTheUnitInterval() {
         Box wide = new Box(new double[] {-1}, new double[] {2});
-        EquivalenceVerdict v = Equivalence.onDomain(clamp(), identity(), wide, TOL, DifferenceAscent.DEFAULT);
+        EquivalenceVerdict v = Equivalence.onDomain(clamp(), identity(), wide, OPTIONS);
         assertRealWitness(clamp(), identity(), wide, v);
         double x = ((EquivalenceVerdict.Different) v).witness()[0];
         assertTrue(x < 0 || x > 1);
@@ -55,14 +57,14 @@ class DomainEquivalenceTest {
             InputSet domain = seed % 2 == 0 ? Box.linf(ShallowUnits.gaussian(3, random), 1)
                     : new L2Ball(ShallowUnits.gaussian(3, random), 1);
             if (SimplifierTest.worstRelativeGap(f, g, domain, 2000, seed) > 1e-6) {
-                assertRealWitness(f, g, domain, Equivalence.onDomain(f, g, domain, TOL, DifferenceAscent.DEFAULT));
+                assertRealWitness(f, g, domain, Equivalence.onDomain(f, g, domain, OPTIONS));
                 visible++;
             }
         }
         assertTrue(visible >= 5, "perturbations visible on the domain: " + visible);
     }
 
-    /** Units inactive on a tiny box: interval bounds show both networks are the same constant there. */
+    /** Units inactive on a tiny box: crown bounds show both networks are the same constant there. */
     @Test
     void boundsProveEquivalenceWhenBothAreConstantOnTheDomain() {
         Network f = CanonicalFormTest.shallow(new double[][] {{1, 1}, {-1, 2}}, new double[] {-10, -10},
@@ -70,7 +72,7 @@ class DomainEquivalenceTest {
         Network g = CanonicalFormTest.shallow(new double[][] {{2, 0}}, new double[] {-30}, new double[][] {{-1}},
                 new double[] {0.25});
         Box domain = Box.linf(new double[] {0, 0}, 1);
-        EquivalenceVerdict v = Equivalence.onDomain(f, g, domain, TOL, DifferenceAscent.DEFAULT);
+        EquivalenceVerdict v = Equivalence.onDomain(f, g, domain, OPTIONS);
         assertTrue(v instanceof EquivalenceVerdict.Equivalent, v::toString);
         assertTrue(Equivalence.onRn(f, g, SymmetryOptions.DEFAULT) instanceof EquivalenceVerdict.Different);
     }

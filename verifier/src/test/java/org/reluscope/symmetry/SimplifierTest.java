@@ -3,19 +3,27 @@ package org.reluscope.symmetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.reluscope.bounds.IntervalPropagation;
+import org.reluscope.bounds.OutputBounder;
+import org.reluscope.bounds.SymbolicPropagation;
+import org.reluscope.bounds.TriangleRelaxation;
 import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.input.L2Ball;
+import org.reluscope.lp.LpOptions;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
 import org.reluscope.net.RandomNetworks;
 
 class SimplifierTest {
+    static final OutputBounder CROWN = new SymbolicPropagation();
 
     /** The largest ‖f(x) − g(x)‖_∞ over n samples of the set, relative to 1 + ‖f(x)‖_∞. */
     static double worstRelativeGap(Network f, Network g, InputSet set, int n, long seed) {
@@ -44,7 +52,7 @@ class SimplifierTest {
             Network net = RandomNetworks.relu(seed, 0.5, 4, 20, 20, 20, 3);
             double[] centre = ShallowUnits.gaussian(4, random);
             InputSet domain = seed % 2 == 0 ? Box.linf(centre, 0.05 * (1 + seed % 3)) : new L2Ball(centre, 0.1);
-            Simplification s = Simplifier.simplify(net, domain, 1e-12);
+            Simplification s = Simplifier.simplify(net, domain, CROWN, 1e-12);
             assertTrue(s.unitsAfter() <= s.unitsBefore());
             assertEquals(s.unitsBefore() - s.unitsAfter(), s.layers().stream()
                     .mapToInt(c -> c.inactive() + c.unused() + c.duplicates() + c.folded()).sum(), "account adds up");
@@ -68,7 +76,7 @@ class SimplifierTest {
         AffineLayer out = AffineLayer.of(new double[][] {{1, 2, 4}}, new double[] {1}, Activation.IDENTITY);
         Network net = new Network(List.of(l0, l1, out));
         Box domain = new Box(new double[] {1, 1}, new double[] {2, 2});
-        Simplification s = Simplifier.simplify(net, domain, 1e-12);
+        Simplification s = Simplifier.simplify(net, domain, CROWN, 1e-12);
         LayerChange first = s.layers().get(0);
         assertEquals(new LayerChange(0, 4, 1, 0, 1, 2, 0), first);
         // layer 1: unit 2 has a zero row, the constant σ(0), folded into the output bias
@@ -85,10 +93,34 @@ class SimplifierTest {
         AffineLayer out = AffineLayer.of(new double[][] {{5}, {2}}, new double[] {1, -1}, Activation.IDENTITY);
         Network net = new Network(List.of(l0, l1, out));
         Box domain = new Box(new double[] {0, 0}, new double[] {1, 1});
-        Simplification s = Simplifier.simplify(net, domain, 1e-12);
+        Simplification s = Simplifier.simplify(net, domain, CROWN, 1e-12);
         assertEquals(0, s.network().reluCount());
         assertEquals(1, s.network().layerCount());
         assertEquals(List.of(1.0, -1.0), List.of(s.network().evaluate(new double[] {0.3, 0.9})[0],
                 s.network().evaluate(new double[] {0.3, 0.9})[1]));
+    }
+
+    /** Nested bounds (lp ⊆ crown ⊆ ibp) fix nested sets of phases: tighter bounds never leave more units. */
+    @Test
+    void tighterBoundsRemoveAtLeastAsManyUnits() {
+        Random random = new Random(4);
+        OutputBounder ibp = new IntervalPropagation();
+        OutputBounder lp = new TriangleRelaxation(LpSolvers.defaultLp(LpOptions.DEFAULT));
+        int[] total = new int[3];
+        for (int seed = 0; seed < 6; seed++) {
+            Network net = RandomNetworks.relu(seed, 0.5, 3, 12, 12, 12, 2);
+            Box domain = Box.linf(ShallowUnits.gaussian(3, random), 0.3);
+            int k = 0;
+            int previous = Integer.MAX_VALUE;
+            for (OutputBounder bounder : List.of(ibp, CROWN, lp)) {
+                Simplification s = Simplifier.simplify(net, domain, bounder, 1e-12);
+                assertEquals(bounder.name(), s.bounds());
+                assertTrue(s.unitsAfter() <= previous, bounder.name() + " left " + s.unitsAfter() + " > " + previous);
+                assertTrue(worstRelativeGap(net, s.network(), domain, 5_000, seed) < 1e-12);
+                previous = s.unitsAfter();
+                total[k++] += s.unitsAfter();
+            }
+        }
+        assertTrue(total[1] < total[0], "crown fixes phases that ibp cannot: " + Arrays.toString(total));
     }
 }

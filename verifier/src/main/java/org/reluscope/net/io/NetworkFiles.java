@@ -54,7 +54,17 @@ public final class NetworkFiles {
      * @throws BadInputException naming the file and the problem (with its line or ONNX node)
      */
     public static Network read(Path file) {
-        byte[] content = readBytes(file);
+        return read(readBytes(file), file);
+    }
+
+    /**
+     * The network whose bytes are {@code content}, read from {@code file} (for example after
+     * decompressing it): the file's extension chooses the format, else the content does, and
+     * errors name the file.
+     *
+     * @throws BadInputException naming the file and the problem
+     */
+    public static Network read(byte[] content, Path file) {
         if (content.length == 0) {
             throw new BadInputException(file, "the file is empty");
         }

@@ -1,0 +1,159 @@
+package org.reluscope.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.reluscope.input.InputSet;
+import org.reluscope.lp.LpSolvers;
+import org.reluscope.net.Network;
+import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.spec.LinearConstraints;
+import org.reluscope.spec.Property;
+import org.reluscope.spec.VnnLibParser;
+import org.reluscope.verify.Deadline;
+import org.reluscope.verify.DisjunctOutcome;
+import org.reluscope.verify.Falsifier;
+import org.reluscope.verify.bab.ReluSplitSearch;
+
+/**
+ * ReLU branch and bound ({@link ReluSplitSearch}) on the 30 mnistfc 256x2 instances, against
+ * the settled answers and nnenum's 2021 times of {@code mnistfc/expected.csv}. Per instance,
+ * within its time limit from {@code mnistfc_instances.csv}: the {@link Falsifier} on the input
+ * set (unless {@code --falsify false}), then relu-bab on each disjunct in file order (its root
+ * node is CROWN, so the disjuncts CROWN excludes cost one bound pass). Writes one CSV row per
+ * instance (answer, stage that decided, seconds, nnenum seconds, ratio, wrong) and prints the
+ * totals; the exit code is 1 if any answer contradicts the expected one.
+ *
+ * <pre>
+ *   mvn -q -o -DskipTests package
+ *   java -cp "benchmarks/target/classes:verifier/target/reluscope.jar:verifier/target/lib/*" \
+ *       org.reluscope.bench.BabBenchmark --out benchmarks/results/bab.csv
+ * </pre>
+ * Options: {@code --root DIR}, {@code --threads N} (default 2), {@code --falsify true|false},
+ * {@code --only prop_1_0.03,prop_3_0.03} (a subset), {@code --timeout-scale X}.
+ */
+public final class BabBenchmark {
+    private BabBenchmark() {
+    }
+
+    /** One instance with its expected answer and nnenum's time (NaN where nnenum did not answer). */
+    record Instance(String property, double timeout, String expected, double nnenumSeconds) {
+    }
+
+    /** What one run gave. */
+    record Outcome(String answer, String stage, double seconds) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> opts = BenchOptions.parse(args);
+        Path root = BenchOptions.sharedRoot(opts.get("--root")).resolve("mnistfc");
+        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/bab.csv"));
+        int threads = Integer.parseInt(opts.getOrDefault("--threads", "2"));
+        boolean falsify = Boolean.parseBoolean(opts.getOrDefault("--falsify", "true"));
+        double scale = Double.parseDouble(opts.getOrDefault("--timeout-scale", "1"));
+        List<String> only = opts.containsKey("--only") ? List.of(opts.get("--only").split(",")) : List.of();
+        Network net = NetworkFiles.read(root.resolve("mnist-net_256x2.onnx"));
+        ReluSplitSearch search = new ReluSplitSearch(LpSolvers.create(LpSolvers.DEFAULT_LP), threads, Long.MAX_VALUE);
+        List<Instance> instances = instances(root);
+        run(net, root, instances.get(0), search, falsify, 1);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        int wrong = 0;
+        int solved = 0;
+        int compared = 0;
+        double total = 0;
+        double nnenumTotal = 0;
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
+            csv.println("property,expected,answer,stage,seconds,nnenum_2021_s,ratio,wrong");
+            for (Instance inst : instances) {
+                if (!only.isEmpty() && only.stream().noneMatch(inst.property::startsWith)) {
+                    continue;
+                }
+                Outcome o = run(net, root, inst, search, falsify, scale);
+                boolean isWrong = (o.answer.equals("sat") || o.answer.equals("unsat")) && !o.answer.equals(inst.expected);
+                wrong += isWrong ? 1 : 0;
+                solved += o.answer.equals(inst.expected) ? 1 : 0;
+                total += o.seconds;
+                double ratio = o.seconds / inst.nnenumSeconds;
+                if (!Double.isNaN(ratio) && o.answer.equals(inst.expected)) {
+                    compared++;
+                    nnenumTotal += inst.nnenumSeconds;
+                }
+                csv.printf(Locale.ROOT, "%s,%s,%s,%s,%.3f,%s,%s,%b%n", inst.property, inst.expected, o.answer, o.stage,
+                        o.seconds, Double.isNaN(inst.nnenumSeconds) ? "" : inst.nnenumSeconds,
+                        Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.3f", ratio), isWrong);
+                csv.flush();
+                System.err.printf(Locale.ROOT, "%-20s expected %-5s got %-7s by %-10s %7.2f s (nnenum %s)%n",
+                        inst.property, inst.expected, o.answer, o.stage, o.seconds,
+                        Double.isNaN(inst.nnenumSeconds) ? "-" : inst.nnenumSeconds + " s");
+            }
+        }
+        System.out.printf(Locale.ROOT, "solved %d, wrong %d, total %.1f s; nnenum total on the %d solved instances it"
+                + " also solved: %.1f s%n", solved, wrong, total, compared, nnenumTotal);
+        System.out.println("wrote " + out);
+        if (wrong > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static Outcome run(Network net, Path root, Instance inst, ReluSplitSearch search, boolean falsify,
+                               double scale) {
+        Property property = VnnLibParser.parse(root.resolve("vnnlib").resolve(inst.property));
+        long start = System.nanoTime();
+        Deadline deadline = Deadline.in(Duration.ofMillis((long) (inst.timeout * scale * 1000)));
+        Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
+        if (falsify) {
+            Falsifier falsifier = new Falsifier(net, 1);
+            for (Map.Entry<InputSet, List<LinearConstraints>> g : groups.entrySet()) {
+                Optional<DisjunctOutcome.Violated> w = falsifier.falsify(g.getKey(), g.getValue(), deadline);
+                if (w.isPresent()) {
+                    return new Outcome("sat", "falsifier", seconds(start));
+                }
+            }
+        }
+        String answer = "unsat";
+        for (Map.Entry<InputSet, List<LinearConstraints>> g : groups.entrySet()) {
+            for (LinearConstraints unsafe : g.getValue()) {
+                DisjunctOutcome o = search.search(net, g.getKey(), unsafe, deadline);
+                if (o instanceof DisjunctOutcome.Violated) {
+                    return new Outcome("sat", search.name(), seconds(start));
+                }
+                if (o instanceof DisjunctOutcome.Undecided u) {
+                    answer = u.timedOut() ? "timeout" : "unknown";
+                }
+            }
+        }
+        return new Outcome(answer, search.name(), seconds(start));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** The instances of mnistfc_instances.csv with the answers and nnenum times of expected.csv. */
+    static List<Instance> instances(Path root) throws IOException {
+        List<String> expected = Files.readAllLines(root.resolve("expected.csv"));
+        List<Instance> list = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("mnistfc_instances.csv"))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            for (String e : expected.subList(1, expected.size())) {
+                String[] g = e.split(",", -1);
+                if (g[0].equals(f[0]) && g[1].equals(f[1])) {
+                    list.add(new Instance(f[1], Double.parseDouble(f[2]), g[2],
+                            g[3].isBlank() ? Double.NaN : Double.parseDouble(g[3])));
+                }
+            }
+        }
+        return list;
+    }
+}
