@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.reluscope.batch.BatchRunner;
@@ -105,13 +107,19 @@ public final class ClusterBenchmark {
     private static String summary(List<Run> runs) {
         StringBuilder s = new StringBuilder();
         Run batch = runs.get(0);
-        s.append(String.format(Locale.ROOT, "%d instances; wall seconds: batch (1 thread) %.2f", batch.results().size(),
-                batch.seconds()));
+        int n = batch.results().size();
+        s.append(String.format(Locale.ROOT, "%d instances; wall seconds: batch (1 thread) %.2f", n, batch.seconds()));
         for (Run run : runs.subList(1, runs.size())) {
             s.append(String.format(Locale.ROOT, ", %s %.2f (+%.2f context start)", run.name(), run.seconds(),
                     run.startSeconds()));
         }
         s.append(String.format(Locale.ROOT, "%n"));
+        for (Run run : runs) {
+            int cores = cores(run.name());
+            s.append(String.format(Locale.ROOT, "%-9s sum of instance seconds %.2f; cores x wall - sum = %.1f ms per "
+                    + "instance (scheduling, idle cores)%n", run.name(), busy(run), (cores * run.seconds() - busy(run))
+                    / n * 1e3));
+        }
         for (Run run : runs.subList(1, runs.size())) {
             s.append(String.format(Locale.ROOT, "%s: batch / %s = %.3f (speed-up; < 1 is overhead), "
                             + "%d answers differ from batch, %d wrong%n", run.name(), run.name(),
@@ -119,6 +127,17 @@ public final class ClusterBenchmark {
                     run.results().stream().filter(InstanceResult::wrong).count()));
         }
         return s.toString();
+    }
+
+    /** The time the instances themselves took: verification and loading, summed. */
+    private static double busy(Run run) {
+        return run.results().stream().mapToDouble(r -> r.seconds() + r.loadSeconds()).sum();
+    }
+
+    /** N of local[N]; 1 for the batch. */
+    private static int cores(String master) {
+        Matcher m = Pattern.compile("local\\[(\\d+)]").matcher(master);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     private static long differences(Run a, Run b) {
