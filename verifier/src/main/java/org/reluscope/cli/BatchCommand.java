@@ -34,7 +34,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INSTANCES.csv",
             description = "The instance list. Paths are relative to its folder (or --root); a file missing there is "
-                    + "also looked for in the onnx/ and vnnlib/ sub-folders and with .gz appended.")
+                    + "also looked for in the onnx/ and vnnlib/ sub-folders, and gzip'd (name + .gz).")
     private Path list;
 
     @Mixin
