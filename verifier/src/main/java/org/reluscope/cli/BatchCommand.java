@@ -51,8 +51,8 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() {
         VerifierOptions options = verifierOptions();
         double timeoutScale = listOptions.timeoutScale();
-        ExpectedAnswers answers = outputs.check();
         List<Instance> instances = listOptions.read(list);
+        ExpectedAnswers answers = outputs.check();
         PrintWriter err = spec.commandLine().getErr();
         BatchRunner runner = new BatchRunner(Decider.verifier(options), timeoutScale, answers, new NetworkCache());
         List<InstanceResult> done = runner.run(instances, r -> {
