@@ -12,9 +12,11 @@ import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.ReluSplits;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.spec.Property;
+import org.reluscope.verify.bab.ReluSplitSearch;
 import org.reluscope.verify.split.InputSplitSearch;
 
 /**
@@ -25,8 +27,10 @@ import org.reluscope.verify.split.InputSplitSearch;
  *   <li>the {@link Falsifier} on each input set (all of its disjuncts at once);</li>
  *   <li>CROWN bounds once per input set: a disjunct is excluded when the lower bound of one of
  *       its unsafe rows a·y exceeds the row's right-hand side;</li>
- *   <li>a complete {@link DisjunctSearch} for each disjunct left: input splitting when the
- *       input has at most {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates.</li>
+ *   <li>a complete {@link DisjunctSearch} for each disjunct left: input splitting
+ *       ({@link InputSplitSearch}) when the input has at most
+ *       {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates, branch and bound over ReLU phases with
+ *       LP bounds ({@link ReluSplitSearch}) otherwise.</li>
  * </ol>
  * Disjuncts are grouped by input set so that work on one set is shared. The answer is
  * {@code unsat} only when every disjunct was proven; a stage that gives up leaves
@@ -80,17 +84,12 @@ public final class Verifier {
                 }
             }
         }
-        Optional<DisjunctSearch> search = completeSearch(network);
+        DisjunctSearch search = completeSearch(network);
         List<String> undecided = new ArrayList<>();
         for (OpenDisjunct d : open) {
-            if (search.isEmpty()) {
-                undecided.add("bounds do not exclude the unsafe outputs and no complete search applies to "
-                        + network.inputSize() + " inputs");
-                break;
-            }
-            DisjunctOutcome outcome = search.get().search(network, d.input(), d.unsafe(), deadline);
+            DisjunctOutcome outcome = search.search(network, d.input(), d.unsafe(), deadline);
             if (outcome instanceof DisjunctOutcome.Violated v) {
-                return sat(v, search.get().name());
+                return sat(v, search.name());
             }
             if (outcome instanceof DisjunctOutcome.Proved p) {
                 methods.add(p.method());
@@ -108,11 +107,11 @@ public final class Verifier {
         return new Decision(new Verdict.Unsat(method), method);
     }
 
-    private Optional<DisjunctSearch> completeSearch(Network network) {
+    private DisjunctSearch completeSearch(Network network) {
         if (network.inputSize() <= INPUT_SPLIT_MAX_DIMENSION) {
-            return Optional.of(new InputSplitSearch(options.threads()));
+            return new InputSplitSearch(options.threads());
         }
-        return Optional.empty();
+        return new ReluSplitSearch(LpSolvers.create(LpSolvers.DEFAULT_LP), options.threads(), Long.MAX_VALUE);
     }
 
     /** Whether some unsafe row a·y ≤ b has a CROWN lower bound of a·f(x) above b on the whole set. */
