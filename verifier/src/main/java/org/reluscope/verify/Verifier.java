@@ -1,5 +1,6 @@
 package org.reluscope.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,13 +33,21 @@ import org.reluscope.verify.split.InputSplitSearch;
  *       {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates, branch and bound over ReLU phases with
  *       LP bounds ({@link ReluSplitSearch}) otherwise.</li>
  * </ol>
- * Disjuncts are grouped by input set so that work on one set is shared. The answer is
+ * Disjuncts are grouped by input set so that work on one set is shared; several open disjuncts
+ * share the search's time in growing slices, so that none starves the others. The answer is
  * {@code unsat} only when every disjunct was proven; a stage that gives up leaves
  * {@code unknown}, an exhausted budget {@code timeout}.
  */
 public final class Verifier {
     /** Input dimension up to which input splitting is the complete search. */
     public static final int INPUT_SPLIT_MAX_DIMENSION = 16;
+    /**
+     * With several open disjuncts, each gets this slice of the budget in turn, then a slice
+     * {@value #SLICE_GROWTH} times longer, and so on: a witness in a later disjunct is not
+     * starved by a hard earlier one, and the repeated work costs at most a constant factor.
+     */
+    private static final Duration FIRST_SLICE = Duration.ofSeconds(2);
+    private static final int SLICE_GROWTH = 4;
 
     private final VerifierOptions options;
     private final SymbolicPropagation crown = new SymbolicPropagation();
@@ -86,19 +95,30 @@ public final class Verifier {
         }
         DisjunctSearch search = completeSearch(network);
         List<String> undecided = new ArrayList<>();
-        for (OpenDisjunct d : open) {
-            DisjunctOutcome outcome = search.search(network, d.input(), d.unsafe(), deadline);
-            if (outcome instanceof DisjunctOutcome.Violated v) {
-                return sat(v, search.name());
-            }
-            if (outcome instanceof DisjunctOutcome.Proved p) {
-                methods.add(p.method());
-            } else if (outcome instanceof DisjunctOutcome.Undecided u) {
-                if (u.timedOut()) {
-                    return new Decision(new Verdict.Timeout(), "");
+        Duration slice = FIRST_SLICE;
+        while (!open.isEmpty()) {
+            List<OpenDisjunct> again = new ArrayList<>();
+            for (OpenDisjunct d : open) {
+                Deadline budget = open.size() == 1 ? deadline : deadline.atMost(slice);
+                DisjunctOutcome outcome = search.search(network, d.input(), d.unsafe(), budget);
+                if (outcome instanceof DisjunctOutcome.Violated v) {
+                    return sat(v, search.name());
                 }
-                undecided.add(u.reason());
+                if (outcome instanceof DisjunctOutcome.Proved p) {
+                    methods.add(p.method());
+                } else if (outcome instanceof DisjunctOutcome.Undecided u) {
+                    if (deadline.expired()) {
+                        return new Decision(new Verdict.Timeout(), "");
+                    }
+                    if (u.timedOut()) {
+                        again.add(d);
+                    } else {
+                        undecided.add(u.reason());
+                    }
+                }
             }
+            open = again;
+            slice = slice.multipliedBy(SLICE_GROWTH);
         }
         if (!undecided.isEmpty()) {
             return new Decision(new Verdict.Unknown(undecided.get(0)), "");
