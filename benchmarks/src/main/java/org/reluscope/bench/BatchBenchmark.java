@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reluscope.batch.Answer;
 import org.reluscope.batch.BatchRunner;
 import org.reluscope.batch.BatchSummary;
 import org.reluscope.batch.CsvRecords;
@@ -19,7 +20,6 @@ import org.reluscope.batch.Decider;
 import org.reluscope.batch.ExpectedAnswers;
 import org.reluscope.batch.Instance;
 import org.reluscope.batch.InstanceList;
-import org.reluscope.batch.InstanceResult;
 import org.reluscope.batch.NetworkCache;
 import org.reluscope.report.BatchText;
 import org.reluscope.verify.VerifierOptions;
@@ -79,7 +79,7 @@ public final class BatchBenchmark {
                 double theirs = recorded.equals("timeout") ? r.instance().timeoutSeconds() : parse(recorded);
                 times.add(new double[] {ours, theirs});
                 csv.printf(Locale.ROOT, "%s,%s,%s,%s,%.4f,%s,%s%n", r.instance().networkName(),
-                        r.instance().propertyName(), r.expectation().map(a -> a.word()).orElse(""), r.answer().word(),
+                        r.instance().propertyName(), r.expectation().map(Answer::word).orElse(""), r.answer().word(),
                         ours, recorded, Double.isNaN(theirs) ? "" : String.format(Locale.ROOT, "%.4f", ours / theirs));
                 csv.flush();
             });

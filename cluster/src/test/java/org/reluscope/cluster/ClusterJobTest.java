@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,5 +185,47 @@ class ClusterJobTest {
         }
         int last = instances.size() - 1;
         assertEquals(Answer.SAT, results.get(last).result().answer(), "the mislabelled point violates its property");
+    }
+
+    @Test
+    void instancesStartInDecreasingOrderOfTheirTimeLimits(@TempDir Path dir) throws InterruptedException {
+        MixedBatch batch = new MixedBatch(dir, false, 3, 10);
+        List<Instance> listed = InstanceList.read(batch.csv, Optional.empty());
+        List<Instance> instances = new ArrayList<>();
+        for (int k = 0; k < listed.size(); k++) {
+            Instance i = listed.get(k);
+            instances.add(new Instance(i.network(), i.property(), 1 + k));
+        }
+        List<String> started = new CopyOnWriteArrayList<>();
+        Map<Integer, String> jobOfStage = new ConcurrentHashMap<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart job) {
+                String description = job.properties().getProperty("spark.job.description");
+                job.stageInfos().foreach(stage -> jobOfStage.put(stage.stageId(), description));
+            }
+
+            @Override
+            public void onTaskStart(SparkListenerTaskStart task) {
+                started.add(jobOfStage.get(task.stageId()));
+            }
+        };
+        spark.sc().addSparkListener(listener);
+        try {
+            new ClusterJob(spark, new BatchSolver(SEED, 1)).run(instances, ExpectedAnswers.NONE, r -> { });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (started.size() < instances.size() + 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            spark.sc().removeSparkListener(listener);
+        }
+        List<Double> limits = started.stream().filter(d -> !d.endsWith("(retry)"))
+                .map(d -> instances.get(Integer.parseInt(d.replaceFirst("^reluscope #(\\d+) .*", "$1"))).timeoutSeconds())
+                .toList();
+        assertEquals(instances.size(), limits.size(), "one first attempt per instance: " + started);
+        for (int k = 1; k < limits.size(); k++) {
+            assertTrue(limits.get(k - 1) >= limits.get(k), "longest limit first, but tasks started in the order " + limits);
+        }
     }
 }

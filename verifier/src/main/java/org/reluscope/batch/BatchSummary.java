@@ -14,7 +14,7 @@ package org.reluscope.batch;
  * @param matched whose decisive answer equals the expected one
  * @param unchecked with no expected answer to check against (all of them without {@code --expected}; a
  *                  large count with it means the expected file names other instances)
- * @param late    whose verification took longer than its limit
+ * @param late    answered sat or unsat only after the time limit
  * @param seconds the sum of verification and load times
  */
 public record BatchSummary(int total, int sat, int unsat, int unknown, int timeout, int errors, int wrong, int matched,

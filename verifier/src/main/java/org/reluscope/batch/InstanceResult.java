@@ -69,9 +69,12 @@ public record InstanceResult(int index, Instance instance, double timeLimit, Ans
         return expected != null && answer.contradicts(expected);
     }
 
-    /** The verification took longer than its limit (VNN-COMP would count the answer as a timeout). */
+    /**
+     * A sat or unsat answer that came after the time limit (VNN-COMP would count it as a
+     * timeout). A timeout that overshoots its limit by the time a search takes to notice is not late.
+     */
     public boolean late() {
-        return seconds > timeLimit;
+        return answer.isDecisive() && seconds > timeLimit;
     }
 
     /** Whether this instance makes the batch fail: a wrong answer or an error. */

@@ -34,7 +34,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INSTANCES.csv",
             description = "The instance list. Paths are relative to its folder (or --root); a file missing there is "
-                    + "also looked for in the onnx/ and vnnlib/ sub-folders and with .gz appended.")
+                    + "also looked for in the onnx/ and vnnlib/ sub-folders, and gzip'd (name + .gz).")
     private Path list;
 
     @Mixin
@@ -51,8 +51,8 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() {
         VerifierOptions options = verifierOptions();
         double timeoutScale = listOptions.timeoutScale();
-        ExpectedAnswers answers = outputs.check();
         List<Instance> instances = listOptions.read(list);
+        ExpectedAnswers answers = outputs.check();
         PrintWriter err = spec.commandLine().getErr();
         BatchRunner runner = new BatchRunner(Decider.verifier(options), timeoutScale, answers, new NetworkCache());
         List<InstanceResult> done = runner.run(instances, r -> {

@@ -65,7 +65,7 @@ final class EquivCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Budget of the exact search per domain set, after which the answer is 'unknown' "
+            description = "Budget of the branch and bound per domain set, after which the answer is 'unknown' "
                     + "(default: ${DEFAULT-VALUE}).")
     private double timeout;
 
@@ -105,8 +105,8 @@ final class EquivCommand implements Callable<Integer> {
         }
         DifferenceAscent ascent = new DifferenceAscent(samples, DifferenceAscent.DEFAULT.restarts(),
                 DifferenceAscent.DEFAULT.steps(), seed);
-        DomainEquivalenceOptions options = new DomainEquivalenceOptions(Options.tolerance(tolerance), ascent,
-                VerifierOptions.DEFAULT.withTimeout(Options.timeout(timeout)));
+        DomainEquivalenceOptions options = DomainEquivalenceOptions.of(Options.tolerance(tolerance),
+                Options.timeout(timeout), VerifierOptions.DEFAULT.threads()).withAscent(ascent);
         List<EquivalenceVerdict> verdicts = new ArrayList<>();
         for (InputSet set : domain.sets(f1).orElseThrow()) {
             EquivalenceVerdict v = Equivalence.onDomain(f1, f2, set, options);

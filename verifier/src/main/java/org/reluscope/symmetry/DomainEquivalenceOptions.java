@@ -1,8 +1,12 @@
 package org.reluscope.symmetry;
 
+import java.time.Duration;
 import java.util.Objects;
 
-import org.reluscope.verify.VerifierOptions;
+import org.reluscope.lp.LpOptions;
+import org.reluscope.lp.LpSolvers;
+import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.bab.ReluSplitSearch;
 
 /**
  * Settings of {@link Equivalence#onDomain}.
@@ -10,19 +14,37 @@ import org.reluscope.verify.VerifierOptions;
  * @param tolerance outputs within τ count as equal: {@code equivalent} proves |f₁ − f₂| &lt; τ on
  *                  the domain, {@code different} shows an input where they differ by more
  * @param ascent    the witness search run before any proof is attempted
- * @param verifier  the budget and threads of the exact search on f₁ − f₂
+ * @param search    the complete search deciding "d_j ≥ τ" or "d_j ≤ −τ" for d = f₁ − f₂ where
+ *                  crown leaves it open. ReLU-phase branch and bound suits equivalence at every
+ *                  input dimension: its leaves fix every phase, so d is affine there and an LP
+ *                  bounds it exactly, whereas input splitting needs boxes of width about τ along
+ *                  every hyperplane the two networks share
+ * @param timeout   the budget of all those searches together
  */
-public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, VerifierOptions verifier) {
+public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, DisjunctSearch search,
+                                       Duration timeout) {
     public DomainEquivalenceOptions {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
         }
         Objects.requireNonNull(ascent);
-        Objects.requireNonNull(verifier);
+        Objects.requireNonNull(search);
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
     }
 
-    /** Tolerance τ, the default ascent and the default verifier settings. */
-    public static DomainEquivalenceOptions of(double tolerance) {
-        return new DomainEquivalenceOptions(tolerance, DifferenceAscent.DEFAULT, VerifierOptions.DEFAULT);
+    /**
+     * Tolerance τ, the default ascent, and ReLU-phase branch and bound on the default LP solver
+     * with {@code threads} workers, stopped by the timeout only.
+     */
+    public static DomainEquivalenceOptions of(double tolerance, Duration timeout, int threads) {
+        return new DomainEquivalenceOptions(tolerance, DifferenceAscent.DEFAULT,
+                new ReluSplitSearch(LpSolvers.defaultLp(LpOptions.DEFAULT), threads, Long.MAX_VALUE), timeout);
+    }
+
+    /** The same settings with another witness search. */
+    public DomainEquivalenceOptions withAscent(DifferenceAscent newAscent) {
+        return new DomainEquivalenceOptions(tolerance, newAscent, search, timeout);
     }
 }

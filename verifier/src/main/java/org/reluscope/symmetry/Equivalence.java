@@ -7,11 +7,9 @@ import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
-import org.reluscope.spec.Disjunct;
 import org.reluscope.spec.LinearConstraints;
-import org.reluscope.spec.Property;
-import org.reluscope.verify.Verdict;
-import org.reluscope.verify.Verifier;
+import org.reluscope.verify.Deadline;
+import org.reluscope.verify.DisjunctOutcome;
 
 /**
  * Functional equivalence of two networks.
@@ -23,8 +21,8 @@ import org.reluscope.verify.Verifier;
  * is {@code unknown}.
  *
  * <p>Any networks on a bounded domain D: with d = f₁ − f₂ as one network, first a witness is
- * sought ({@link DifferenceAscent}), then crown bounds on d over D, then the verifier decides
- * whether |d_j| ≥ τ is reachable for some output j.
+ * sought ({@link DifferenceAscent}), then crown bounds on d over D, then a complete search
+ * decides whether |d_j| ≥ τ is reachable for some output j.
  */
 public final class Equivalence {
     private static final long WITNESS_SEED = 0x5eed;
@@ -56,14 +54,15 @@ public final class Equivalence {
     }
 
     /**
-     * Decides f₁ = f₂ on D within τ, exactly up to the verifier's budget:
+     * Decides f₁ = f₂ on D within τ, exactly up to the search's budget:
      * <ol>
      *   <li>a witness search on d = f₁ − f₂ ({@link DifferenceAscent});</li>
-     *   <li>crown bounds on every d_j over D — done if they lie within [−τ, τ];</li>
-     *   <li>otherwise the verifier decides the property "some d_j ≥ τ or d_j ≤ −τ" over D, one
-     *       disjunct per output and side that crown left open: unsat proves |d| &lt; τ on D,
-     *       sat gives an input that is re-evaluated through f₁ and f₂ separately and reported
-     *       only if their outputs differ by more than τ there.</li>
+     *   <li>crown bounds on every d_j over D — done if they lie within (−τ, τ);</li>
+     *   <li>otherwise the complete search decides, for each output j and side that crown left
+     *       open, whether d_j ≥ τ (or d_j ≤ −τ) is reachable on D: proven unreachable on every
+     *       side means |d| &lt; τ on D; a reachable side gives an input that is re-evaluated
+     *       through f₁ and f₂ separately and reported only if their outputs differ by more than
+     *       τ there.</li>
      * </ol>
      *
      * @throws IllegalArgumentException if the shapes differ from each other or from the domain
@@ -82,31 +81,34 @@ public final class Equivalence {
         SymbolicPropagation crown = new SymbolicPropagation();
         Bounds bounds = crown.compute(d, domain);
         double bound = 0;
-        List<Disjunct> open = new ArrayList<>();
+        List<LinearConstraints> open = new ArrayList<>();
         for (int j = 0; j < d.outputSize(); j++) {
             bound = Math.max(bound, Math.max(-bounds.outputLower(j), bounds.outputUpper(j)));
             if (bounds.outputUpper(j) >= tol) {
-                open.add(new Disjunct(domain, LinearConstraints.of(unit(d.outputSize(), j, -1), -tol)));
+                open.add(LinearConstraints.of(unit(d.outputSize(), j, -1), -tol));
             }
             if (bounds.outputLower(j) <= -tol) {
-                open.add(new Disjunct(domain, LinearConstraints.of(unit(d.outputSize(), j, 1), -tol)));
+                open.add(LinearConstraints.of(unit(d.outputSize(), j, 1), -tol));
             }
         }
         if (open.isEmpty()) {
             return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
-        Verdict verdict = new Verifier(options.verifier())
-                .verify(d, new Property(d.inputSize(), d.outputSize(), open)).verdict();
-        if (verdict instanceof Verdict.Unsat u) {
-            return new EquivalenceVerdict.Equivalent("verifier (" + u.method() + ") on |f1 - f2| >= " + tol, tol);
+        Deadline deadline = Deadline.in(options.timeout());
+        for (LinearConstraints side : open) {
+            DisjunctOutcome outcome = options.search().search(d, domain, side, deadline);
+            if (outcome instanceof DisjunctOutcome.Violated v) {
+                return Witnesses.best(f1, f2, List.of(v.input()), tol).<EquivalenceVerdict>map(w -> w)
+                        .orElseGet(() -> new EquivalenceVerdict.Unknown("the search's witness differs by only "
+                                + Witnesses.difference(f1, f2, v.input()) + " when re-evaluated through both networks"));
+            }
+            if (outcome instanceof DisjunctOutcome.Undecided u) {
+                return new EquivalenceVerdict.Unknown(options.search().name() + ": " + (u.timedOut()
+                        ? "timeout after " + options.timeout().toMillis() / 1e3 + " s" : u.reason()));
+            }
         }
-        if (verdict instanceof Verdict.Sat s) {
-            return Witnesses.best(f1, f2, List.of(s.input()), tol).<EquivalenceVerdict>map(w -> w)
-                    .orElseGet(() -> new EquivalenceVerdict.Unknown("the verifier's witness differs by only "
-                            + Witnesses.difference(f1, f2, s.input()) + " when re-evaluated through both networks"));
-        }
-        return new EquivalenceVerdict.Unknown(verdict instanceof Verdict.Unknown u ? "verifier: " + u.reason()
-                : "verifier: timeout after " + options.verifier().timeout().toSeconds() + " s");
+        return new EquivalenceVerdict.Equivalent(options.search().name() + " on |f1 - f2| >= " + tol
+                + " per output (crown bounds where they sufficed)", tol);
     }
 
     /** s·e_j in ℝⁿ. */

@@ -151,7 +151,12 @@ class BatchRunnerTest {
         assertEquals(List.of(5.0), budgets, "20 s listed, scaled by 0.25");
         assertEquals(5.0, r.timeLimit());
         assertEquals(Answer.TIMEOUT, r.answer());
-        assertFalse(r.late());
+        assertFalse(r.late(), "a timeout is never late");
+        Decider slow = (network, property, budget) -> new VerificationResult(new Verdict.Unsat("planted"), 5.5);
+        InstanceResult late = new BatchRunner(slow, 0.25, ExpectedAnswers.NONE, new NetworkCache())
+                .solve(0, instances.get(0));
+        assertTrue(late.late(), "unsat after 5.5 s of a 5 s limit");
+        assertEquals(1, BatchSummary.of(List.of(r, late)).late());
     }
 
     @Test

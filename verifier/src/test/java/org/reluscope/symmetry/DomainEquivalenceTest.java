@@ -14,12 +14,10 @@ import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
 import org.reluscope.net.RandomNetworks;
-import org.reluscope.verify.VerifierOptions;
 
 class DomainEquivalenceTest {
     private static final double TOL = 1e-9;
-    static final DomainEquivalenceOptions OPTIONS = new DomainEquivalenceOptions(TOL, DifferenceAscent.DEFAULT,
-            VerifierOptions.DEFAULT.withTimeout(Duration.ofSeconds(20)));
+    static final DomainEquivalenceOptions OPTIONS = DomainEquivalenceOptions.of(TOL, Duration.ofSeconds(20), 1);
 
     static Network clamp() {
         return CanonicalFormTest.shallow(new double[][] {{1}, {1}}, new double[] {0, -1}, new double[][] {{1, -1}},

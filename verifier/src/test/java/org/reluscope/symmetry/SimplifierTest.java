@@ -3,15 +3,20 @@ package org.reluscope.symmetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.reluscope.bounds.IntervalPropagation;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.bounds.SymbolicPropagation;
+import org.reluscope.bounds.TriangleRelaxation;
 import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.input.L2Ball;
+import org.reluscope.lp.LpOptions;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
@@ -93,5 +98,29 @@ class SimplifierTest {
         assertEquals(1, s.network().layerCount());
         assertEquals(List.of(1.0, -1.0), List.of(s.network().evaluate(new double[] {0.3, 0.9})[0],
                 s.network().evaluate(new double[] {0.3, 0.9})[1]));
+    }
+
+    /** Nested bounds (lp ⊆ crown ⊆ ibp) fix nested sets of phases: tighter bounds never leave more units. */
+    @Test
+    void tighterBoundsRemoveAtLeastAsManyUnits() {
+        Random random = new Random(4);
+        OutputBounder ibp = new IntervalPropagation();
+        OutputBounder lp = new TriangleRelaxation(LpSolvers.defaultLp(LpOptions.DEFAULT));
+        int[] total = new int[3];
+        for (int seed = 0; seed < 6; seed++) {
+            Network net = RandomNetworks.relu(seed, 0.5, 3, 12, 12, 12, 2);
+            Box domain = Box.linf(ShallowUnits.gaussian(3, random), 0.3);
+            int k = 0;
+            int previous = Integer.MAX_VALUE;
+            for (OutputBounder bounder : List.of(ibp, CROWN, lp)) {
+                Simplification s = Simplifier.simplify(net, domain, bounder, 1e-12);
+                assertEquals(bounder.name(), s.bounds());
+                assertTrue(s.unitsAfter() <= previous, bounder.name() + " left " + s.unitsAfter() + " > " + previous);
+                assertTrue(worstRelativeGap(net, s.network(), domain, 5_000, seed) < 1e-12);
+                previous = s.unitsAfter();
+                total[k++] += s.unitsAfter();
+            }
+        }
+        assertTrue(total[1] < total[0], "crown fixes phases that ibp cannot: " + Arrays.toString(total));
     }
 }

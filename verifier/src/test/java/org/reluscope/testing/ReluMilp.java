@@ -9,6 +9,7 @@ import org.reluscope.lp.ortools.OrToolsSolver;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
+import org.reluscope.spec.LinearConstraints;
 
 /**
  * An exact reference for small networks, independent of the verifier's code: the minimum of
@@ -24,10 +25,53 @@ public final class ReluMilp {
 
     /** min over x in {@code box} of c·f(x). Networks with a normalisation are not supported. */
     public static double minimum(Network network, Box box, double[] c) {
+        LinearProgram.Builder lp = LinearProgram.builder();
+        int[] outputs = encode(lp, network, box);
+        double[] objective = new double[lp.variableCount()];
+        for (int j = 0; j < outputs.length; j++) {
+            objective[outputs[j]] = c[j];
+        }
+        return solve(lp.objective(objective, Sense.MINIMIZE).build());
+    }
+
+    /**
+     * min over x in {@code box} of max_i (a_i·f(x) − b_i), the worst row's excess: ≤ 0 exactly
+     * when some input of the box reaches the polyhedron { y : A y ≤ b } (up to SCIP's tolerances).
+     */
+    public static double minimumMargin(Network network, Box box, LinearConstraints polyhedron) {
+        LinearProgram.Builder lp = LinearProgram.builder();
+        int[] outputs = encode(lp, network, box);
+        int t = lp.addVariable(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < polyhedron.rowCount(); i++) {
+            double[] a = polyhedron.row(i);
+            int[] indices = new int[outputs.length + 1];
+            double[] values = new double[outputs.length + 1];
+            for (int j = 0; j < outputs.length; j++) {
+                indices[j] = outputs[j];
+                values[j] = -a[j];
+            }
+            indices[outputs.length] = t;
+            values[outputs.length] = 1;
+            lp.addRow(indices, values, -polyhedron.rhs(i), Double.POSITIVE_INFINITY);
+        }
+        double[] objective = new double[lp.variableCount()];
+        objective[t] = 1;
+        return solve(lp.objective(objective, Sense.MINIMIZE).build());
+    }
+
+    private static double solve(LinearProgram program) {
+        LpResult r = new OrToolsSolver(OrToolsEngine.SCIP).solve(program);
+        if (!r.status().isOptimal()) {
+            throw new IllegalStateException("SCIP did not solve the reference MILP: " + r.status());
+        }
+        return r.objective();
+    }
+
+    /** Adds the inputs, pre-activations and ReLUs of the network on the box; returns the output variables. */
+    private static int[] encode(LinearProgram.Builder lp, Network network, Box box) {
         if (network.normalization().isPresent()) {
             throw new IllegalArgumentException("ReluMilp does not model input normalisation");
         }
-        LinearProgram.Builder lp = LinearProgram.builder();
         int[] previous = new int[box.dimension()];
         double[] lower = box.lower();
         double[] upper = box.upper();
@@ -64,15 +108,7 @@ public final class ReluMilp {
             lower = lo;
             upper = hi;
         }
-        double[] objective = new double[lp.variableCount()];
-        for (int j = 0; j < previous.length; j++) {
-            objective[previous[j]] = c[j];
-        }
-        LpResult r = new OrToolsSolver(OrToolsEngine.SCIP).solve(lp.objective(objective, Sense.MINIMIZE).build());
-        if (!r.status().isOptimal()) {
-            throw new IllegalStateException("SCIP did not solve the reference MILP: " + r.status());
-        }
-        return r.objective();
+        return previous;
     }
 
     /** {lo, hi}: interval bounds of w·x + b over the box [lower, upper], widened by a relative 1e-9 for rounding. */
