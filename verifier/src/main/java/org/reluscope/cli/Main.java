@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 EvalCommand.class,
+                NeighborhoodCommand.class,
+                CompareCommand.class,
                 RandomNetworkCommand.class,
                 VarietyCommand.class,
                 CanonicalCommand.class,
