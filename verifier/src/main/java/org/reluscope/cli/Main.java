@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 InfoCommand.class,
                 EvalCommand.class,
                 NeighborhoodCommand.class,
+                CompareCommand.class,
                 RandomNetworkCommand.class,
                 VarietyCommand.class,
                 CanonicalCommand.class,
