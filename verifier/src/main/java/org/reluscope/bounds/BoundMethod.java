@@ -3,10 +3,12 @@ package org.reluscope.bounds;
 import java.util.Locale;
 
 import org.reluscope.lp.LpSolver;
+import org.reluscope.region.ExactBounds;
 
 /**
- * The bound methods by name, from cheap to tight: {@code ibp} ⊇ {@code crown} ⊇ {@code lp}.
- * (Exact bounds by region enumeration implement the same {@link OutputBounder} contract.)
+ * The bound methods by name, from cheap to tight: {@code ibp} ⊇ {@code crown} ⊇ {@code lp},
+ * and {@code exact} (region enumeration, {@link ExactBounds}: the true range up to a stated
+ * tolerance, exponential in the worst case).
  */
 public enum BoundMethod {
     /** {@link IntervalPropagation}. */
@@ -14,7 +16,9 @@ public enum BoundMethod {
     /** {@link SymbolicPropagation}. */
     CROWN,
     /** {@link TriangleRelaxation}. */
-    LP;
+    LP,
+    /** {@link ExactBounds}. */
+    EXACT;
 
     /** The name used on the command line and in results. */
     public String cliName() {
@@ -22,7 +26,7 @@ public enum BoundMethod {
     }
 
     /**
-     * The method called {@code name} (ibp, crown, lp; any case).
+     * The method called {@code name} (ibp, crown, lp, exact; any case).
      *
      * @throws IllegalArgumentException naming the known methods
      */
@@ -32,15 +36,21 @@ public enum BoundMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown bound method '" + name + "': expected ibp, crown or lp");
+        throw new IllegalArgumentException("unknown bound method '" + name + "': expected ibp, crown, lp or exact");
     }
 
-    /** An instance of the method; {@code solver} is used by {@link #LP} only. */
+    /** Whether the method solves LPs (and so needs a solver). */
+    public boolean needsSolver() {
+        return this == LP || this == EXACT;
+    }
+
+    /** An instance of the method; {@code solver} is used by {@link #LP} and {@link #EXACT} only. */
     public OutputBounder bounder(LpSolver solver) {
         return switch (this) {
             case IBP -> new IntervalPropagation();
             case CROWN -> new SymbolicPropagation();
             case LP -> new TriangleRelaxation(solver);
+            case EXACT -> new ExactBounds(solver);
         };
     }
 }

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 EvalCommand.class,
+                NeighborhoodCommand.class,
+                CompareCommand.class,
                 RandomNetworkCommand.class,
                 VarietyCommand.class,
                 CanonicalCommand.class,
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
                 BoundsCommand.class,
                 ConstraintsCommand.class,
                 BatchCommand.class,
-                VerifyCommand.class})
+                VerifyCommand.class,
+                RegionsCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a malformed file, an unsupported network or a bad option. */
     public static final int EXIT_BAD_INPUT = 2;

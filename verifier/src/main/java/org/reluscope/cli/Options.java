@@ -26,8 +26,8 @@ final class Options {
     }
 
     /**
-     * The bound method named by an option's value (ibp, crown, lp), with the default LP solver
-     * for lp; an unknown name is a usage error naming the option and the choices.
+     * The bound method named by an option's value (ibp, crown, lp, exact), with the default LP
+     * solver for lp and exact; an unknown name is a usage error naming the option and the choices.
      */
     static OutputBounder bounder(CommandSpec spec, String option, String name) {
         BoundMethod method;
@@ -36,7 +36,7 @@ final class Options {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
-        return method.bounder(method == BoundMethod.LP ? LpSolvers.defaultLp(LpOptions.DEFAULT) : null);
+        return method.bounder(method.needsSolver() ? LpSolvers.defaultLp(LpOptions.DEFAULT) : null);
     }
 
     /** {@code --timeout} in seconds, checked: finite and ≥ 0. */

@@ -2,6 +2,7 @@ package org.reluscope.local;
 
 import org.reluscope.input.InputSet;
 import org.reluscope.input.L2Ball;
+import org.reluscope.numeric.Svd;
 
 /**
  * The norm in which input perturbations are measured: the radius of an L2 ball or an L∞ box.
@@ -38,6 +39,33 @@ public enum DistanceNorm {
             s += this == L2 ? x * x : Math.abs(x);
         }
         return this == L2 ? Math.sqrt(s) : s;
+    }
+
+    /**
+     * The operator norm of J induced by this norm on inputs and outputs, max ‖J v‖ / ‖v‖: the
+     * largest singular value for L2, the largest absolute row sum for L∞.
+     *
+     * @param jacobian rows of J, all of one length. Not modified.
+     */
+    public double inducedNorm(double[][] jacobian) {
+        int m = jacobian.length;
+        int n = jacobian[0].length;
+        if (this == LINF) {
+            double best = 0;
+            for (double[] row : jacobian) {
+                double s = 0;
+                for (double x : row) {
+                    s += Math.abs(x);
+                }
+                best = Math.max(best, s);
+            }
+            return best;
+        }
+        double[] flat = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(jacobian[i], 0, flat, i * n, n);
+        }
+        return (m >= n ? Svd.of(m, n, flat) : Svd.ofTranspose(m, n, flat)).largest();
     }
 
     /**
