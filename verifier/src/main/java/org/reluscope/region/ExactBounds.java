@@ -18,6 +18,7 @@ import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Rounding;
 
 /**
  * Exact output bounds ({@code bounds --method exact}): max and min of each output, or of c·y,
@@ -165,12 +166,29 @@ public final class ExactBounds implements OutputBounder {
             this.lps = new PieceLp(new SetGeometry(set, options.interiorTolerance()), solver, distance, () -> { });
         }
 
+        /**
+         * Per objective, the LP bound of the region — skipped when even the objective's support
+         * over all of S cannot beat the best value so far. The interior point's value (a value
+         * the network attains) is offered first: it never exceeds the true maximum, and it lets
+         * later regions skip their LPs sooner. Sound: the region holding the maximiser is either
+         * solved, or skipped because the running value already reaches its support, which bounds
+         * that maximum.
+         */
         @Override
         public void region(Region region) {
-            List<HalfSpace> rows = rows(region.polytope());
+            List<HalfSpace> rows = null;
+            AffineMap map = region.map();
             for (int q = 0; q < objectives.length; q++) {
-                AffineMap map = region.map();
-                double v = lps.maximum(rows, map.pullBack(objectives[q]), map.offsetDot(objectives[q]));
+                double[] g = map.pullBack(objectives[q]);
+                double g0 = map.offsetDot(objectives[q]);
+                if (region.fullDimensional()) {
+                    max[q].accumulate(dot(g, region.interiorPoint()) + g0);
+                }
+                if (Rounding.addUp(Rounding.addUp(set.support(g), g0), MARGIN * (1 + Math.abs(g0))) <= max[q].get()) {
+                    continue;
+                }
+                rows = rows == null ? rows(region.polytope()) : rows;
+                double v = lps.maximum(rows, g, g0);
                 if (Double.isNaN(v)) {
                     v = crown.upperBound(network, set, objectives[q],
                             BoundOptions.withSplits(region.pattern().toSplits(network)));
@@ -191,6 +209,14 @@ public final class ExactBounds implements OutputBounder {
                 max[q].accumulate(crown.upperBound(network, set, objectives[q], under));
             }
         }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
     }
 
     private static List<HalfSpace> rows(HPolytope p) {
