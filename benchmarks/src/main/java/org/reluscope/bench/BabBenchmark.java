@@ -31,7 +31,8 @@ import org.reluscope.verify.bab.ReluSplitSearch;
  * the settled answers and nnenum's 2021 times of {@code mnistfc/expected.csv}. Per instance,
  * within its time limit from {@code mnistfc_instances.csv}: the {@link Falsifier} on the input
  * set (unless {@code --falsify false}), then relu-bab on each disjunct in file order (its root
- * node is CROWN, so the disjuncts CROWN excludes cost one bound pass). Writes one CSV row per
+ * node is CROWN, so the disjuncts CROWN excludes cost one bound pass): first with a slice of
+ * 1/(2n) of the budget each (n disjuncts), then the undecided ones again with all that is left. Writes one CSV row per
  * instance (answer, stage that decided, wall and CPU seconds, nnenum seconds, ratio of wall
  * times, wrong) and prints the
  * totals; the exit code is 1 if any answer contradicts the expected one.
@@ -127,17 +128,33 @@ public final class BabBenchmark {
                 }
             }
         }
-        String answer = "unsat";
+        List<Map.Entry<InputSet, LinearConstraints>> open = new ArrayList<>();
         for (Map.Entry<InputSet, List<LinearConstraints>> g : groups.entrySet()) {
-            for (LinearConstraints unsafe : g.getValue()) {
-                DisjunctOutcome o = search.search(net, g.getKey(), unsafe, deadline);
+            for (LinearConstraints rows : g.getValue()) {
+                open.add(Map.entry(g.getKey(), rows));
+            }
+        }
+        // First a slice of the budget for each disjunct, so that a counterexample in a late
+        // disjunct is not starved by an early one that is hard to prove; then the rest in turn.
+        Duration slice = Duration.ofMillis((long) (inst.timeout * scale * 1000 / (2.0 * open.size())));
+        String answer = "unsat";
+        for (Deadline pass : List.of(Deadline.NONE, deadline)) {
+            List<Map.Entry<InputSet, LinearConstraints>> undecided = new ArrayList<>();
+            for (Map.Entry<InputSet, LinearConstraints> d : open) {
+                Deadline limit = pass == Deadline.NONE ? deadline.atMost(slice) : deadline;
+                DisjunctOutcome o = search.search(net, d.getKey(), d.getValue(), limit);
                 if (o instanceof DisjunctOutcome.Violated) {
                     return start.outcome("sat", search.name());
                 }
                 if (o instanceof DisjunctOutcome.Undecided u) {
-                    answer = u.timedOut() ? "timeout" : "unknown";
+                    undecided.add(d);
+                    answer = u.timedOut() && deadline.expired() ? "timeout" : "unknown";
                 }
             }
+            open = undecided;
+        }
+        if (!open.isEmpty() && deadline.expired()) {
+            answer = "timeout";
         }
         return start.outcome(answer, search.name());
     }
