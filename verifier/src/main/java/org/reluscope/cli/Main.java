@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 EvalCommand.class,
                 NeighborhoodCommand.class,
                 CompareCommand.class,
+                PlotCommand.class,
                 RandomNetworkCommand.class,
                 VarietyCommand.class,
                 CanonicalCommand.class,
