@@ -128,9 +128,9 @@ class SymmetryCommandsTest {
         assertEquals(0, equiv.code(), equiv.err());
         assertTrue(equiv.out().startsWith("equivalent\n"), equiv.out());
         CliRun badMethod = CliRun.of("simplify", net.toString(), "--center", centre.toString(), "--linf", "0.3",
-                "--bounds", "exact", "-o", dir.resolve("x.json").toString());
+                "--bounds", "tightest", "-o", dir.resolve("x.json").toString());
         assertEquals(2, badMethod.code());
-        assertTrue(badMethod.err().contains("--bounds: unknown bound method 'exact'"), badMethod.err());
+        assertTrue(badMethod.err().contains("--bounds: unknown bound method 'tightest'"), badMethod.err());
         assertFalse(Files.exists(dir.resolve("x.json")));
     }
 }
