@@ -2,6 +2,7 @@ package org.reluscope.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import org.reluscope.input.InputSet;
 import org.reluscope.lp.LpSolvers;
@@ -28,8 +31,10 @@ import org.reluscope.verify.bab.ReluSplitSearch;
  * the settled answers and nnenum's 2021 times of {@code mnistfc/expected.csv}. Per instance,
  * within its time limit from {@code mnistfc_instances.csv}: the {@link Falsifier} on the input
  * set (unless {@code --falsify false}), then relu-bab on each disjunct in file order (its root
- * node is CROWN, so the disjuncts CROWN excludes cost one bound pass). Writes one CSV row per
- * instance (answer, stage that decided, seconds, nnenum seconds, ratio, wrong) and prints the
+ * node is CROWN, so the disjuncts CROWN excludes cost one bound pass): first with a slice of
+ * 1/(2n) of the budget each (n disjuncts), then the undecided ones again with all that is left. Writes one CSV row per
+ * instance (answer, stage that decided, wall and CPU seconds, nnenum seconds, ratio of wall
+ * times, wrong) and prints the
  * totals; the exit code is 1 if any answer contradicts the expected one.
  *
  * <pre>
@@ -48,8 +53,8 @@ public final class BabBenchmark {
     record Instance(String property, double timeout, String expected, double nnenumSeconds) {
     }
 
-    /** What one run gave. */
-    record Outcome(String answer, String stage, double seconds) {
+    /** What one run gave: wall seconds, and CPU seconds of the whole process (all threads, JIT and GC included). */
+    record Outcome(String answer, String stage, double seconds, double cpuSeconds) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -69,9 +74,11 @@ public final class BabBenchmark {
         int solved = 0;
         int compared = 0;
         double total = 0;
+        double cpuTotal = 0;
         double nnenumTotal = 0;
+        double oursOnCompared = 0;
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
-            csv.println("property,expected,answer,stage,seconds,nnenum_2021_s,ratio,wrong");
+            csv.println("property,expected,answer,stage,seconds,cpu_seconds,nnenum_2021_s,ratio,wrong");
             for (Instance inst : instances) {
                 if (!only.isEmpty() && only.stream().noneMatch(inst.property::startsWith)) {
                     continue;
@@ -81,22 +88,25 @@ public final class BabBenchmark {
                 wrong += isWrong ? 1 : 0;
                 solved += o.answer.equals(inst.expected) ? 1 : 0;
                 total += o.seconds;
+                cpuTotal += o.cpuSeconds;
                 double ratio = o.seconds / inst.nnenumSeconds;
                 if (!Double.isNaN(ratio) && o.answer.equals(inst.expected)) {
                     compared++;
                     nnenumTotal += inst.nnenumSeconds;
+                    oursOnCompared += o.seconds;
                 }
-                csv.printf(Locale.ROOT, "%s,%s,%s,%s,%.3f,%s,%s,%b%n", inst.property, inst.expected, o.answer, o.stage,
-                        o.seconds, Double.isNaN(inst.nnenumSeconds) ? "" : inst.nnenumSeconds,
+                csv.printf(Locale.ROOT, "%s,%s,%s,%s,%.3f,%.3f,%s,%s,%b%n", inst.property, inst.expected, o.answer,
+                        o.stage, o.seconds, o.cpuSeconds, Double.isNaN(inst.nnenumSeconds) ? "" : inst.nnenumSeconds,
                         Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.3f", ratio), isWrong);
                 csv.flush();
-                System.err.printf(Locale.ROOT, "%-20s expected %-5s got %-7s by %-10s %7.2f s (nnenum %s)%n",
-                        inst.property, inst.expected, o.answer, o.stage, o.seconds,
+                System.err.printf(Locale.ROOT, "%-20s expected %-5s got %-7s by %-10s %7.2f s, cpu %7.2f s (nnenum %s)%n",
+                        inst.property, inst.expected, o.answer, o.stage, o.seconds, o.cpuSeconds,
                         Double.isNaN(inst.nnenumSeconds) ? "-" : inst.nnenumSeconds + " s");
             }
         }
-        System.out.printf(Locale.ROOT, "solved %d, wrong %d, total %.1f s; nnenum total on the %d solved instances it"
-                + " also solved: %.1f s%n", solved, wrong, total, compared, nnenumTotal);
+        System.out.printf(Locale.ROOT, "solved %d, wrong %d, total %.1f s wall, %.1f s cpu; on the %d instances both"
+                + " solved: %.1f s vs nnenum %.1f s (ratio %.2f)%n", solved, wrong, total, cpuTotal, compared, oursOnCompared,
+                nnenumTotal, oursOnCompared / nnenumTotal);
         System.out.println("wrote " + out);
         if (wrong > 0) {
             System.exit(1);
@@ -106,7 +116,7 @@ public final class BabBenchmark {
     private static Outcome run(Network net, Path root, Instance inst, ReluSplitSearch search, boolean falsify,
                                double scale) {
         Property property = VnnLibParser.parse(root.resolve("vnnlib").resolve(inst.property));
-        long start = System.nanoTime();
+        Clock start = new Clock();
         Deadline deadline = Deadline.in(Duration.ofMillis((long) (inst.timeout * scale * 1000)));
         Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
         if (falsify) {
@@ -114,27 +124,53 @@ public final class BabBenchmark {
             for (Map.Entry<InputSet, List<LinearConstraints>> g : groups.entrySet()) {
                 Optional<DisjunctOutcome.Violated> w = falsifier.falsify(g.getKey(), g.getValue(), deadline);
                 if (w.isPresent()) {
-                    return new Outcome("sat", "falsifier", seconds(start));
+                    return start.outcome("sat", "falsifier");
                 }
             }
         }
-        String answer = "unsat";
+        List<Map.Entry<InputSet, LinearConstraints>> open = new ArrayList<>();
         for (Map.Entry<InputSet, List<LinearConstraints>> g : groups.entrySet()) {
-            for (LinearConstraints unsafe : g.getValue()) {
-                DisjunctOutcome o = search.search(net, g.getKey(), unsafe, deadline);
+            for (LinearConstraints rows : g.getValue()) {
+                open.add(Map.entry(g.getKey(), rows));
+            }
+        }
+        // First a slice of the budget for each disjunct, so that a counterexample in a late
+        // disjunct is not starved by an early one that is hard to prove; then the rest in turn.
+        Duration slice = Duration.ofMillis((long) (inst.timeout * scale * 1000 / (2.0 * open.size())));
+        String answer = "unsat";
+        for (Deadline pass : List.of(Deadline.NONE, deadline)) {
+            List<Map.Entry<InputSet, LinearConstraints>> undecided = new ArrayList<>();
+            for (Map.Entry<InputSet, LinearConstraints> d : open) {
+                Deadline limit = pass == Deadline.NONE ? deadline.atMost(slice) : deadline;
+                DisjunctOutcome o = search.search(net, d.getKey(), d.getValue(), limit);
                 if (o instanceof DisjunctOutcome.Violated) {
-                    return new Outcome("sat", search.name(), seconds(start));
+                    return start.outcome("sat", search.name());
                 }
                 if (o instanceof DisjunctOutcome.Undecided u) {
-                    answer = u.timedOut() ? "timeout" : "unknown";
+                    undecided.add(d);
+                    answer = u.timedOut() && deadline.expired() ? "timeout" : "unknown";
                 }
             }
+            open = undecided;
         }
-        return new Outcome(answer, search.name(), seconds(start));
+        if (!open.isEmpty() && deadline.expired()) {
+            answer = "timeout";
+        }
+        return start.outcome(answer, search.name());
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) * 1e-9;
+    /**
+     * Wall and process CPU time since creation. The CPU time tells what the run cost when the
+     * machine is shared: wall time then includes waiting for a core.
+     */
+    private static final class Clock {
+        private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final long wall = System.nanoTime();
+        private final long cpu = os.getProcessCpuTime();
+
+        Outcome outcome(String answer, String stage) {
+            return new Outcome(answer, stage, (System.nanoTime() - wall) * 1e-9, (os.getProcessCpuTime() - cpu) * 1e-9);
+        }
     }
 
     /** The instances of mnistfc_instances.csv with the answers and nnenum times of expected.csv. */

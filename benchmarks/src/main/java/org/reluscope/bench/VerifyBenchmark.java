@@ -2,6 +2,7 @@ package org.reluscope.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,9 +50,17 @@ public final class VerifyBenchmark {
     record Instance(String network, String property, double timeout, String expected, double baseline) {
     }
 
-    /** The outcome of one instance. */
-    record Row(Instance instance, VerificationResult result, boolean wrong) {
+    /**
+     * The outcome of one instance.
+     *
+     * @param cpuSeconds CPU time of the whole process during the run (all threads, JIT and GC
+     *                   included): on a shared machine, the part of the wall time that was ours
+     */
+    record Row(Instance instance, VerificationResult result, double cpuSeconds, boolean wrong) {
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
@@ -70,12 +79,12 @@ public final class VerifyBenchmark {
         Files.createDirectories(out.toAbsolutePath().getParent());
         List<Row> rows = new ArrayList<>();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
-            csv.println("network,property,expected,answer,seconds,baseline_s,ratio,method,wrong");
+            csv.println("network,property,expected,answer,seconds,cpu_s,baseline_s,ratio,method,wrong");
             for (Instance inst : instances) {
                 Row r = run(dir, inst, threads, scale);
                 rows.add(r);
-                String line = String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.4f,%.4f,%s,%b", inst.network,
-                        inst.property, inst.expected, r.result.answer(), r.result.seconds(), inst.baseline,
+                String line = String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.4f,%.4f,%.4f,%s,%b", inst.network,
+                        inst.property, inst.expected, r.result.answer(), r.result.seconds(), r.cpuSeconds, inst.baseline,
                         r.result.seconds() / inst.baseline, r.result.method(), r.wrong);
                 csv.println(line);
                 csv.flush();
@@ -90,7 +99,9 @@ public final class VerifyBenchmark {
         Network network = NetworkFiles.read(resolve(dir, inst.network, "onnx"));
         Property property = VnnLibParser.parse(resolve(dir, inst.property, "vnnlib"));
         Duration limit = Duration.ofMillis(Math.round(inst.timeout * scale * 1000));
+        long cpu = OS.getProcessCpuTime();
         VerificationResult result = new Verifier(new VerifierOptions(limit, threads, 1)).verify(network, property);
+        double cpuSeconds = (OS.getProcessCpuTime() - cpu) * 1e-9;
         boolean wrong;
         if (result.verdict() instanceof Verdict.Sat sat) {
             wrong = !inst.expected.equals("sat")
@@ -98,7 +109,7 @@ public final class VerifyBenchmark {
         } else {
             wrong = result.answer().equals("unsat") && !inst.expected.equals("unsat");
         }
-        return new Row(inst, result, wrong);
+        return new Row(inst, result, cpuSeconds, wrong);
     }
 
     private static void summarise(List<Row> rows) {
@@ -115,12 +126,15 @@ public final class VerifyBenchmark {
             ours[i] = r.result.seconds();
             base[i] = r.instance.baseline;
         }
+        double cpu = rows.stream().mapToDouble(Row::cpuSeconds).sum();
         double totalOurs = Arrays.stream(ours).sum();
         double totalBase = Arrays.stream(base).sum();
         System.out.printf(Locale.ROOT, "instances %d, answers %s, matching expected %d, wrong %d%n", rows.size(),
                 answers, matched, wrong);
         System.out.printf(Locale.ROOT, "total   %.2f s vs baseline %.2f s: ratio %.3f%n", totalOurs, totalBase,
                 totalOurs / totalBase);
+        System.out.printf(Locale.ROOT, "process CPU time %.2f s (wall %.2f s: the machine's load shows in the gap)%n",
+                cpu, totalOurs);
         System.out.printf(Locale.ROOT, "median  %.4f s vs baseline %.4f s: ratio %.3f%n", median(ours), median(base),
                 median(ours) / median(base));
         double[] ratios = new double[rows.size()];

@@ -105,7 +105,7 @@ public final class ViolationLp {
             PartialBounds state = LayerSweep.run(network, set,
                     new BoundOptions(ReluSplits.NONE, rootBounds.layers(), layers), layers, null);
             TriangleLp model = TriangleLp.build(state, layers - 1);
-            LinearProgram.Builder builder = model.program.toBuilder();
+            LinearProgram.Builder builder = withoutDeadRows(model);
             double floor = floorOfRows(rootBounds, a, b);
             int t = builder.addVariable(Double.isFinite(floor) ? Math.min(-1, floor) : -1e30,
                     Math.max(1, ceilingOfRows(rootBounds, a, b)));
@@ -116,8 +116,9 @@ public final class ViolationLp {
             objective[t] = 1;
             this.zVar = model.zVar;
             this.aVar = model.aVar;
-            this.lowerRow = lowerRows(model);
-            this.lp = solver.open(builder.objective(objective, Sense.MINIMIZE).build());
+            LinearProgram program = builder.objective(objective, Sense.MINIMIZE).build();
+            this.lowerRow = lowerRows(model, program);
+            this.lp = solver.open(program);
         }
 
         /**
@@ -165,11 +166,39 @@ public final class ViolationLp {
             lp.close();
         }
 
+        /**
+         * The relaxation without the affine rows z = W a + b of neurons inactive on the whole set:
+         * their a is the constant 0, so z feeds nothing, and the row only restates bounds that
+         * every input of the set satisfies anyway. Dropping rows only relaxes the LP (sound),
+         * keeps it exact on nodes whose ReLUs are all stable, and on mnistfc removes most of
+         * the first layer's 784-wide rows.
+         */
+        private static LinearProgram.Builder withoutDeadRows(TriangleLp model) {
+            LinearProgram p = model.program;
+            boolean[] dead = new boolean[p.variableCount()];
+            for (int l = 0; l < model.zVar.length; l++) {
+                for (int j = 0; j < model.zVar[l].length; j++) {
+                    dead[model.zVar[l][j]] = model.aVar[l][j] == TriangleLp.ZERO;
+                }
+            }
+            LinearProgram.Builder b = LinearProgram.builder();
+            for (int j = 0; j < p.variableCount(); j++) {
+                b.addVariable(p.lower(j), p.upper(j));
+            }
+            for (LinearProgram.Row row : p.rows()) {
+                int[] idx = row.indices();
+                if (!(row.lower() == row.upper() && dead[idx[idx.length - 1]])) {
+                    b.addRow(idx, row.values(), row.lower(), row.upper());
+                }
+            }
+            return b;
+        }
+
         /** Finds the row a − z ≥ 0 that {@link TriangleLp} wrote for each neuron with an activation variable of its own. */
-        private static int[][] lowerRows(TriangleLp model) {
+        private static int[][] lowerRows(TriangleLp model, LinearProgram program) {
             Map<Long, Integer> byPair = new HashMap<>();
-            for (int r = 0; r < model.program.rowCount(); r++) {
-                LinearProgram.Row row = model.program.row(r);
+            for (int r = 0; r < program.rowCount(); r++) {
+                LinearProgram.Row row = program.row(r);
                 if (row.indices().length == 2 && row.values()[0] == 1 && row.values()[1] == -1 && row.lower() == 0
                         && row.upper() == Double.POSITIVE_INFINITY) {
                     byPair.put(((long) row.indices()[0] << 32) | row.indices()[1], r);

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                 InfoCommand.class,
                 EvalCommand.class,
                 NeighborhoodCommand.class,
+                CompareCommand.class,
+                PlotCommand.class,
                 RandomNetworkCommand.class,
                 VarietyCommand.class,
                 CanonicalCommand.class,

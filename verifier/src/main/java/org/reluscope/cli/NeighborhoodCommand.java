@@ -12,16 +12,12 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.reluscope.BadInputException;
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.input.PointFiles;
-import org.reluscope.local.DistanceNorm;
 import org.reluscope.local.GroupComparison;
 import org.reluscope.local.Neighborhood;
 import org.reluscope.local.NeighborhoodOptions;
 import org.reluscope.local.PointAnalysis;
 import org.reluscope.local.RandomPoints;
-import org.reluscope.lp.ortools.OrToolsEngine;
-import org.reluscope.lp.ortools.OrToolsSolver;
 import org.reluscope.net.Network;
 import org.reluscope.report.NeighborhoodReport;
 import org.reluscope.verify.Verifier;
@@ -33,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope neighborhood NET --points FILE.csv (--linf EPS | --l2 R)}: local region analysis around data points. */
@@ -51,14 +46,11 @@ final class NeighborhoodCommand implements Callable<Integer> {
     @Mixin
     private NetworkArgument network;
 
+    @Mixin
+    private BallOptions balls;
+
     @Option(names = "--points", required = true, paramLabel = "FILE.csv", description = "The data points, one per row.")
     private Path points;
-
-    @Option(names = "--linf", paramLabel = "EPS", description = "L∞ balls: the boxes [x − EPS, x + EPS].")
-    private Double linf;
-
-    @Option(names = "--l2", paramLabel = "R", description = "L2 balls ‖y − x‖₂ ≤ R.")
-    private Double l2;
 
     @Option(names = "--labels", paramLabel = "FILE",
             description = "One integer label per point (one per line): certify that the ball keeps it.")
@@ -75,19 +67,6 @@ final class NeighborhoodCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "10",
             description = "Seconds per robustness query (default ${DEFAULT-VALUE}).")
     private double timeout;
-
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "crown",
-            description = "Bounds that find the stable neurons of the region bound: ibp, crown (default) or lp.")
-    private String method;
-
-    @Option(names = "--exact-max-regions", paramLabel = "N", defaultValue = "10000",
-            description = "Count regions exactly when a ball meets at most N (default ${DEFAULT-VALUE}; 0: only the "
-                    + "bound); beyond, the bound is reported and marked '≤'.")
-    private long exactRegions;
-
-    @Option(names = "--exact-timeout", paramLabel = "S", defaultValue = "5",
-            description = "Seconds of exact counting per ball before falling back to the bound (default ${DEFAULT-VALUE}).")
-    private double exactSeconds;
 
     @Option(names = "--compare-random", paramLabel = "N", defaultValue = "0",
             description = "Also analyse N random points from the data's bounding box (labelled with the network's "
@@ -148,30 +127,13 @@ final class NeighborhoodCommand implements Callable<Integer> {
     }
 
     private NeighborhoodOptions options() {
-        if ((linf == null) == (l2 == null)) {
-            throw new ParameterException(spec.commandLine(), linf == null ? "give a radius: --linf EPS or --l2 R"
-                    : "--linf and --l2 exclude each other: give one radius");
-        }
-        double radius = linf != null ? linf : l2;
-        BoundMethod bounds;
-        try {
-            bounds = BoundMethod.ofName(method);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--method: " + e.getMessage());
-        }
         if (compareRandom < 0) {
             throw new BadInputException("--compare-random", "expected a number of points ≥ 0, got " + compareRandom);
         }
         if (!(timeout > 0) || Double.isInfinite(timeout)) {
             throw new BadInputException("--timeout", "expected a positive number of seconds, got " + timeout);
         }
-        try {
-            return new NeighborhoodOptions(linf != null ? DistanceNorm.LINF : DistanceNorm.L2, radius, null,
-                    bounds.bounder(bounds == BoundMethod.LP ? new OrToolsSolver(OrToolsEngine.GLOP) : null),
-                    exactRegions, exactSeconds, maxRadius, bisectionSteps);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(linf != null ? "--linf" : "--l2", e.getMessage());
-        }
+        return balls.resolve(maxRadius, bisectionSteps);
     }
 
     /** One integer label per line, as many as points, each an output index. */

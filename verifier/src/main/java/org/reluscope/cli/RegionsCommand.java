@@ -12,17 +12,22 @@ import java.util.concurrent.Callable;
 
 import org.reluscope.BadInputException;
 import org.reluscope.bounds.ReluSplits;
+import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
+import org.reluscope.local.RegionBound;
+import org.reluscope.local.RegionCountBound;
 import org.reluscope.net.Network;
 import org.reluscope.region.Region;
 import org.reluscope.region.RegionEnumerator;
 import org.reluscope.region.RegionOptions;
 import org.reluscope.region.RegionSink;
 import org.reluscope.region.RegionSummary;
+import org.reluscope.report.RegionBoundReport;
 import org.reluscope.report.RegionReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +72,11 @@ final class RegionsCommand implements Callable<Integer> {
             + "seconds, thin_pieces, per_depth, pieces, lps; an array for several input boxes."})
     private boolean json;
 
+    @Option(names = "--upper-bound", description = {"Also print the sound upper bound on the number of regions "
+            + "(neurons classified stable by crown bounds drop out of a Serra-style binomial sum, see "
+            + "RegionCountBound) and the ratio regions / bound; JSON keys upper_bound, ratio, unstable."})
+    private boolean upperBound;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     private Integer threads;
 
@@ -97,10 +107,16 @@ final class RegionsCommand implements Callable<Integer> {
                 String source = sets.size() > 1 ? problem.source() + ", input box " + (k + 1) + " of " + sets.size()
                         : problem.source();
                 RegionSummary summary = enumerate(net, sets.get(k), options, sink(lines, out, sets.size() > 1 ? k : -1), err);
+                RegionBound bound = upperBound ? RegionCountBound.of(net, sets.get(k), new SymbolicPropagation()) : null;
                 if (json) {
-                    summaries.add(RegionReport.json(summary, source));
+                    ObjectNode node = RegionReport.json(summary, source);
+                    if (bound != null) {
+                        RegionBoundReport.addTo(node, bound, summary.regions());
+                    }
+                    summaries.add(node);
                 } else {
                     summaryOut.print(RegionReport.text(summary, source));
+                    summaryOut.print(bound == null ? "" : RegionBoundReport.text(bound, summary.regions()));
                 }
             }
         }

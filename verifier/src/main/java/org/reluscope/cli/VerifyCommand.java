@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Decides whether some input of the property's set reaches its UNSAFE outputs. The first line "
                 + "of the output is the answer: unsat (proven: the property holds), sat (a counterexample, checked "
                 + "in double precision, follows), unknown or timeout. Pipeline: a falsifier (corners, samples, "
-                + "projected gradient), CROWN bounds, then input splitting (inputs of dimension ≤ 16). The exit "
+                + "projected gradient), CROWN bounds, then input splitting (inputs of dimension ≤ 16) or branch and "
+                + "bound over ReLU phases with LP bounds (wider inputs). The exit "
                 + "code is 0 for every answer, 2 for bad input."})
 final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();

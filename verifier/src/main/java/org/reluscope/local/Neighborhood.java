@@ -64,9 +64,18 @@ public final class Neighborhood {
                 options.norm().inducedNorm(region.jacobian()), certification);
     }
 
+    /** The regions meeting the ball around x: exact within the budget, else the bound. Not modified: x. */
+    public RegionCount regions(double[] x) {
+        return count(Balls.around(x, options.norm(), options.radius(), options.domain()));
+    }
+
     /** The class the network predicts at x: the index of the largest output (the first on ties). Not modified: x. */
     public int predictedLabel(double[] x) {
-        double[] y = network.evaluate(x);
+        return argmax(network.evaluate(x));
+    }
+
+    /** The index of the largest entry of y (the first on ties). Not modified: y. */
+    public static int argmax(double[] y) {
         int best = 0;
         for (int j = 1; j < y.length; j++) {
             if (y[j] > y[best]) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.DoubleAccumulator;
 
+import org.reluscope.algebra.AffinePiece;
 import org.reluscope.algebra.HPolytope;
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
@@ -18,6 +19,8 @@ import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
+import org.reluscope.numeric.Rounding;
+import org.reluscope.numeric.Vectors;
 
 /**
  * Exact output bounds ({@code bounds --method exact}): max and min of each output, or of c·y,
@@ -87,7 +90,7 @@ public final class ExactBounds implements OutputBounder {
         double[][] signed = new double[2 * k][];
         for (int q = 0; q < k; q++) {
             signed[2 * q] = objectives[q].clone();
-            signed[2 * q + 1] = negated(objectives[q]);
+            signed[2 * q + 1] = Vectors.scaled(-1, objectives[q]);
         }
         RegionSink sink = new Leaves(network, set, signed, max);
         RegionSummary summary = new RegionEnumerator(solver, distance, options)
@@ -141,14 +144,6 @@ public final class ExactBounds implements OutputBounder {
         return Double.isInfinite(v) ? v : Math.nextUp(v + MARGIN * (1 + Math.abs(v)));
     }
 
-    private static double[] negated(double[] c) {
-        double[] n = new double[c.length];
-        for (int j = 0; j < c.length; j++) {
-            n[j] = -c[j];
-        }
-        return n;
-    }
-
     /** Maximises every signed objective over each leaf; unexplored pieces get CROWN. */
     private final class Leaves implements RegionSink {
         private final Network network;
@@ -165,12 +160,30 @@ public final class ExactBounds implements OutputBounder {
             this.lps = new PieceLp(new SetGeometry(set, options.interiorTolerance()), solver, distance, () -> { });
         }
 
+        /**
+         * Per objective, the LP bound of the region — skipped when even the objective's support
+         * over all of S cannot beat the best value so far. The interior point's value (a value
+         * the network attains) is offered first: it never exceeds the true maximum, and it lets
+         * later regions skip their LPs sooner. Sound: the region holding the maximiser is either
+         * solved, or skipped because the running value already reaches its support, which bounds
+         * that maximum.
+         */
         @Override
         public void region(Region region) {
-            List<HalfSpace> rows = rows(region.polytope());
+            List<HalfSpace> rows = null;
+            AffineMap map = region.map();
+            AffinePiece piece = region.toAffinePiece();
             for (int q = 0; q < objectives.length; q++) {
-                AffineMap map = region.map();
-                double v = lps.maximum(rows, map.pullBack(objectives[q]), map.offsetDot(objectives[q]));
+                double[] g = piece.pullBack(objectives[q]);
+                double g0 = map.offsetDot(objectives[q]);
+                if (region.fullDimensional()) {
+                    max[q].accumulate(Vectors.dot(g, region.interiorPoint()) + g0);
+                }
+                if (Rounding.addUp(Rounding.addUp(set.support(g), g0), MARGIN * (1 + Math.abs(g0))) <= max[q].get()) {
+                    continue;
+                }
+                rows = rows == null ? rows(region.polytope()) : rows;
+                double v = lps.maximum(rows, g, g0);
                 if (Double.isNaN(v)) {
                     v = crown.upperBound(network, set, objectives[q],
                             BoundOptions.withSplits(region.pattern().toSplits(network)));

@@ -1,6 +1,7 @@
 package org.reluscope.region;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.reluscope.bounds.ReluSplits;
@@ -24,7 +25,7 @@ final class Piece {
             for (Rows r = rows; r != null; r = r.parent) {
                 list.add(r.row);
             }
-            java.util.Collections.reverse(list);
+            Collections.reverse(list);
             return list;
         }
     }
@@ -38,6 +39,14 @@ final class Piece {
     /** A verified interior point of the piece and its slack, or {@code null} for a thin piece. */
     double[] point;
     double slack;
+    /**
+     * The sign of each neuron of the current layer on an enclosing piece ({@link LayerState}
+     * codes): S's signs, sharpened by the screening at layer entry. Owned like the current phases.
+     */
+    byte[] known;
+    /** Slack tests of the screening, [neuron][phase], valid while {@link #rows} is {@link #screenedRows}. */
+    Interior[][] screened;
+    Rows screenedRows;
 
     Piece(int reluLayers, LayerState state, double[] point, double slack) {
         this.bits = new boolean[reluLayers][];
@@ -45,6 +54,7 @@ final class Piece {
         this.state = state;
         this.point = point;
         this.slack = slack;
+        this.known = state.onSet.clone();
         if (state.relu) {
             bits[0] = new boolean[state.width];
         }
@@ -61,6 +71,7 @@ final class Piece {
         this.rows = other.rows;
         this.point = other.point;
         this.slack = other.slack;
+        this.known = other.known.clone();
     }
 
     /** A copy for another owner. */
@@ -87,6 +98,8 @@ final class Piece {
     void enter(LayerState next) {
         state = next;
         neuron = 0;
+        known = next.onSet.clone();
+        screened = null;
         if (next.relu) {
             reluLayer++;
             bits[reluLayer] = new boolean[next.width];

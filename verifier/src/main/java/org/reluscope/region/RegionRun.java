@@ -121,6 +121,9 @@ final class RegionRun {
                 leaveUnexplored(p.splits(reluLayers));
                 return;
             }
+            if (p.neuron == 0 && p.state.relu && p.screened == null) {
+                screen(p);
+            }
             if (p.neuron == p.state.width || !p.state.relu) {
                 if (!advance(p)) {
                     leaf(p);
@@ -148,7 +151,7 @@ final class RegionRun {
     private boolean decide(Piece p, List<Task> forks) {
         LayerState s = p.state;
         int i = p.neuron;
-        byte onSet = s.onSet[i];
+        byte onSet = p.known[i];
         byte force = forced[s.layer][i];
         if (onSet != LayerState.UNDECIDED && (force == 0 || force == onSet)) {
             p.bits[p.reluLayer][i] = onSet == LayerState.ACTIVE;
@@ -161,8 +164,8 @@ final class RegionRun {
         pieces.increment();
         HalfSpace inactiveRow = s.halfSpace(i, false);
         HalfSpace activeRow = s.halfSpace(i, true);
-        Interior inactive = force > 0 ? Interior.EMPTY : test(p, inactiveRow);
-        Interior active = force < 0 ? Interior.EMPTY : test(p, activeRow);
+        Interior inactive = force > 0 ? Interior.EMPTY : test(p, i, false, inactiveRow);
+        Interior active = force < 0 ? Interior.EMPTY : test(p, i, true, activeRow);
         boolean keepInactive = keep(inactive);
         boolean keepActive = keep(active);
         if (keepInactive && keepActive) {
@@ -211,8 +214,46 @@ final class RegionRun {
         }
     }
 
+    /**
+     * Screening at layer entry: every neuron S leaves undecided (and no split forces) is tested
+     * on the piece itself. A neuron stable there is stable on every sub-piece, so it is decided
+     * once here instead of once per sub-piece the layer's splits create; the tests are kept, and
+     * the first split reuses them while the piece is unchanged.
+     */
+    private void screen(Piece p) {
+        LayerState s = p.state;
+        p.screened = new Interior[s.width][];
+        p.screenedRows = p.rows;
+        for (int i = 0; i < s.width; i++) {
+            if (p.known[i] != LayerState.UNDECIDED || forced[s.layer][i] != 0) {
+                continue;
+            }
+            Interior inactive = test(p, i, false, s.halfSpace(i, false));
+            Interior active = test(p, i, true, s.halfSpace(i, true));
+            if (inactive.isEmpty() != active.isEmpty()) {
+                p.known[i] = active.isEmpty() ? LayerState.INACTIVE : LayerState.ACTIVE;
+            }
+        }
+    }
+
+    /** The slack test of P ∩ half (neuron i in the given phase), from the screening when P has not changed since. */
+    private Interior test(Piece p, int i, boolean phase, HalfSpace half) {
+        int k = phase ? 1 : 0;
+        if (p.screened != null && p.screenedRows == p.rows && p.screened[i] != null && p.screened[i][k] != null) {
+            return p.screened[i][k];
+        }
+        Interior result = slackTest(p, half);
+        if (p.screened != null && p.screenedRows == p.rows) {
+            if (p.screened[i] == null) {
+                p.screened[i] = new Interior[2];
+            }
+            p.screened[i][k] = result;
+        }
+        return result;
+    }
+
     /** The slack test of P ∩ half, reusing P's interior point when it has enough slack there. */
-    private Interior test(Piece p, HalfSpace half) {
+    private Interior slackTest(Piece p, HalfSpace half) {
         if (p.point != null) {
             double s = Math.min(p.slack, half.slack(p.point));
             if (s > geometry.tolerance) {

@@ -36,6 +36,11 @@ public final class NeighborhoodReport {
         root.put("radius", options.radius());
         root.put("bound_method", options.classifier().name());
         root.set("points", points(data));
+        long labelled = data.stream().filter(p -> p.certification().isPresent()).count();
+        if (labelled > 0) {
+            root.put("certified", certifiedCount(data));
+            root.put("certified_fraction", certifiedCount(data) / (double) labelled);
+        }
         if (!random.isEmpty()) {
             root.set("random", points(random));
             ArrayNode rows = root.putArray("comparison");
@@ -51,6 +56,11 @@ public final class NeighborhoodReport {
         }
         root.put("seconds", seconds);
         return root;
+    }
+
+    /** Data points whose whole ball is proven to keep the label (the certified accuracy's numerator). */
+    private static long certifiedCount(List<PointAnalysis> group) {
+        return group.stream().filter(p -> p.certification().map(Certification::certified).orElse(false)).count();
     }
 
     private static ArrayNode points(List<PointAnalysis> group) {
@@ -124,6 +134,11 @@ public final class NeighborhoodReport {
                 + "%s bound; %.3f s%n", options.norm().cliName(), options.radius(), data.size(),
                 options.classifier().name(), seconds));
         table(sb, "data", data);
+        long labelled = data.stream().filter(p -> p.certification().isPresent()).count();
+        if (labelled > 0) {
+            sb.append(String.format(Locale.ROOT, "certified robust at radius %s: %d of %d labelled points (%.1f%%)%n",
+                    options.radius(), certifiedCount(data), labelled, 100.0 * certifiedCount(data) / labelled));
+        }
         if (!random.isEmpty()) {
             table(sb, "random", random);
             sb.append(String.format(Locale.ROOT, "%n%-18s  %-23s  %-23s  %s%n", "statistic", "data mean / median",

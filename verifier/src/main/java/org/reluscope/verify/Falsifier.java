@@ -61,10 +61,14 @@ public final class Falsifier {
         for (int s = 0; s < SAMPLES; s++) {
             points.add(set.sample(random));
         }
+        List<double[]> outputs = new ArrayList<>(points.size());
+        for (double[] x : points) {
+            outputs.add(workspace.evaluate(x).clone());
+        }
         for (LinearConstraints disjunct : unsafe) {
             List<Candidate> seen = new ArrayList<>();
-            for (double[] x : points) {
-                Candidate c = new Candidate(x, margin(x, disjunct));
+            for (int k = 0; k < points.size(); k++) {
+                Candidate c = new Candidate(points.get(k), disjunct.violation(outputs.get(k)));
                 Optional<DisjunctOutcome.Violated> w = accept(c, set, disjunct);
                 if (w.isPresent()) {
                     return w;

@@ -1,5 +1,6 @@
 package org.reluscope.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,9 +13,11 @@ import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.ReluSplits;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.spec.Property;
+import org.reluscope.verify.bab.ReluSplitSearch;
 import org.reluscope.verify.split.InputSplitSearch;
 
 /**
@@ -25,16 +28,26 @@ import org.reluscope.verify.split.InputSplitSearch;
  *   <li>the {@link Falsifier} on each input set (all of its disjuncts at once);</li>
  *   <li>CROWN bounds once per input set: a disjunct is excluded when the lower bound of one of
  *       its unsafe rows a·y exceeds the row's right-hand side;</li>
- *   <li>a complete {@link DisjunctSearch} for each disjunct left: input splitting when the
- *       input has at most {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates.</li>
+ *   <li>a complete {@link DisjunctSearch} for each disjunct left: input splitting
+ *       ({@link InputSplitSearch}) when the input has at most
+ *       {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates, branch and bound over ReLU phases with
+ *       LP bounds ({@link ReluSplitSearch}) otherwise.</li>
  * </ol>
- * Disjuncts are grouped by input set so that work on one set is shared. The answer is
+ * Disjuncts are grouped by input set so that work on one set is shared; several open disjuncts
+ * share the search's time in growing slices, so that none starves the others. The answer is
  * {@code unsat} only when every disjunct was proven; a stage that gives up leaves
  * {@code unknown}, an exhausted budget {@code timeout}.
  */
 public final class Verifier {
     /** Input dimension up to which input splitting is the complete search. */
     public static final int INPUT_SPLIT_MAX_DIMENSION = 16;
+    /**
+     * With several open disjuncts, each gets this slice of the budget in turn, then a slice
+     * {@value #SLICE_GROWTH} times longer, and so on: a witness in a later disjunct is not
+     * starved by a hard earlier one, and the repeated work costs at most a constant factor.
+     */
+    private static final Duration FIRST_SLICE = Duration.ofSeconds(2);
+    private static final int SLICE_GROWTH = 4;
 
     private final VerifierOptions options;
     private final SymbolicPropagation crown = new SymbolicPropagation();
@@ -80,26 +93,32 @@ public final class Verifier {
                 }
             }
         }
-        Optional<DisjunctSearch> search = completeSearch(network);
+        DisjunctSearch search = completeSearch(network);
         List<String> undecided = new ArrayList<>();
-        for (OpenDisjunct d : open) {
-            if (search.isEmpty()) {
-                undecided.add("bounds do not exclude the unsafe outputs and no complete search applies to "
-                        + network.inputSize() + " inputs");
-                break;
-            }
-            DisjunctOutcome outcome = search.get().search(network, d.input(), d.unsafe(), deadline);
-            if (outcome instanceof DisjunctOutcome.Violated v) {
-                return sat(v, search.get().name());
-            }
-            if (outcome instanceof DisjunctOutcome.Proved p) {
-                methods.add(p.method());
-            } else if (outcome instanceof DisjunctOutcome.Undecided u) {
-                if (u.timedOut()) {
-                    return new Decision(new Verdict.Timeout(), "");
+        Duration slice = FIRST_SLICE;
+        while (!open.isEmpty()) {
+            List<OpenDisjunct> again = new ArrayList<>();
+            for (OpenDisjunct d : open) {
+                Deadline budget = open.size() == 1 ? deadline : deadline.atMost(slice);
+                DisjunctOutcome outcome = search.search(network, d.input(), d.unsafe(), budget);
+                if (outcome instanceof DisjunctOutcome.Violated v) {
+                    return sat(v, search.name());
                 }
-                undecided.add(u.reason());
+                if (outcome instanceof DisjunctOutcome.Proved p) {
+                    methods.add(p.method());
+                } else if (outcome instanceof DisjunctOutcome.Undecided u) {
+                    if (deadline.expired()) {
+                        return new Decision(new Verdict.Timeout(), "");
+                    }
+                    if (u.timedOut()) {
+                        again.add(d);
+                    } else {
+                        undecided.add(u.reason());
+                    }
+                }
             }
+            open = again;
+            slice = slice.multipliedBy(SLICE_GROWTH);
         }
         if (!undecided.isEmpty()) {
             return new Decision(new Verdict.Unknown(undecided.get(0)), "");
@@ -108,11 +127,11 @@ public final class Verifier {
         return new Decision(new Verdict.Unsat(method), method);
     }
 
-    private Optional<DisjunctSearch> completeSearch(Network network) {
+    private DisjunctSearch completeSearch(Network network) {
         if (network.inputSize() <= INPUT_SPLIT_MAX_DIMENSION) {
-            return Optional.of(new InputSplitSearch(options.threads()));
+            return new InputSplitSearch(options.threads());
         }
-        return Optional.empty();
+        return new ReluSplitSearch(LpSolvers.create(LpSolvers.DEFAULT_LP), options.threads(), Long.MAX_VALUE);
     }
 
     /** Whether some unsafe row a·y ≤ b has a CROWN lower bound of a·f(x) above b on the whole set. */

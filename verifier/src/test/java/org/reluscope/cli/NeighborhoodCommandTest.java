@@ -56,6 +56,7 @@ class NeighborhoodCommandTest {
         assertFalse(p.get(0).get("certified").asBoolean());
         assertEquals("sat", p.get(2).get("answer").asText(), "(-0.4, 0.4) is predicted 1, not 0");
         assertEquals(0.0, p.get(2).get("certified_radius").asDouble());
+        assertEquals(0, root.get("certified").asInt(), "radius 0.5 exceeds every robust radius");
         assertEquals(2, p.get(0).get("jacobian_norm").asDouble(), 1e-12,
                 "J = [[1, -1], [-1, 1]] has spectral norm 2");
     }

@@ -112,4 +112,25 @@ class SymmetryCommandsTest {
         assertEquals(2, missing.code());
         assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
+
+    @Test
+    void simplifiedNetworkIsProvenEquivalentOnItsDomain() throws Exception {
+        Path net = write("deep.json", RandomNetworks.relu(2, 0.5, 2, 6, 6, 2));
+        Path centre = dir.resolve("c.csv");
+        Files.writeString(centre, "0.3,-0.2\n");
+        Path out = dir.resolve("small.json");
+        CliRun simplify = CliRun.of("simplify", net.toString(), "--center", centre.toString(), "--linf", "0.3",
+                "--bounds", "lp", "-o", out.toString());
+        assertEquals(0, simplify.code(), simplify.err());
+        assertTrue(simplify.out().startsWith("units: 12 → "), simplify.out());
+        CliRun equiv = CliRun.of("equiv", net.toString(), out.toString(), "--center", centre.toString(), "--linf", "0.3",
+                "--timeout", "20");
+        assertEquals(0, equiv.code(), equiv.err());
+        assertTrue(equiv.out().startsWith("equivalent\n"), equiv.out());
+        CliRun badMethod = CliRun.of("simplify", net.toString(), "--center", centre.toString(), "--linf", "0.3",
+                "--bounds", "tightest", "-o", dir.resolve("x.json").toString());
+        assertEquals(2, badMethod.code());
+        assertTrue(badMethod.err().contains("--bounds: unknown bound method 'tightest'"), badMethod.err());
+        assertFalse(Files.exists(dir.resolve("x.json")));
+    }
 }

@@ -1,6 +1,7 @@
 package org.reluscope.symmetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -133,9 +134,14 @@ class ExactDomainEquivalenceTest {
         return new Network(List.of(changed, f.layer(1), f.layer(2)));
     }
 
+    /**
+     * Every case proven {@code equivalent}, as the MILP confirms. Seed 1 needs the second LP
+     * solver: GLOP leaves one of its leaf LPs undecided, CLP settles it.
+     */
     @Test
     void simplifiedDeepNetworksAreProvenEquivalent() {
         Random random = new Random(5);
+        int proven = 0;
         for (int seed = 0; seed < 3; seed++) {
             Network f = RandomNetworks.relu(seed, 0.5, 2, 6, 6, 6, 2);
             Box box = Box.linf(new double[] {random.nextGaussian(), random.nextGaussian()}, 0.3);
@@ -143,9 +149,13 @@ class ExactDomainEquivalenceTest {
             assertTrue(s.unitsAfter() <= s.unitsBefore());
             assertTrue(SimplifierTest.worstRelativeGap(f, s.network(), box, 100_000, seed) < 1e-12);
             EquivalenceVerdict v = Equivalence.onDomain(f, s.network(), box, CENTRE_ONLY);
-            assertTrue(v instanceof EquivalenceVerdict.Equivalent, v::toString);
-            assertConsistent(f, s.network(), box, v, milpMaxDifference(f, s.network(), box));
+            assertFalse(v instanceof EquivalenceVerdict.Different, v::toString);
+            if (v instanceof EquivalenceVerdict.Equivalent) {
+                assertConsistent(f, s.network(), box, v, milpMaxDifference(f, s.network(), box));
+                proven++;
+            }
         }
+        assertEquals(3, proven, "proven equivalent");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package org.reluscope.verify.bab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.LayerBounds;
 import org.reluscope.bounds.ReluSplits;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.bounds.ViolationLp;
 import org.reluscope.input.InputSet;
+import org.reluscope.net.Activation;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.DisjunctOutcome;
@@ -25,7 +29,8 @@ import org.reluscope.verify.WitnessCheck;
  *       the node's layers): one above b_i prunes the node;</li>
  *   <li>where it may pay, the LP over the triangle relaxation of all rows together
  *       ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its minimiser is
- *       checked as a witness. The LP costs 10–30 CROWN passes on mnistfc, so it is skipped
+ *       checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is the minimiser
+ *       of the exact LP over the candidate's linear region. The LP costs 10–30 CROWN passes on mnistfc, so it is skipped
  *       where CROWN's margin is further below 0 than the LP has recently been gaining;</li>
  *   <li>otherwise the node branches on the neuron {@link BranchingScore} prefers, the child
  *       whose phase the LP minimiser is in first (where a counterexample is likeliest) — or,
@@ -110,7 +115,8 @@ final class NodeBounder {
         }
         Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
         double[] candidate = new double[0];
-        if (pick.isEmpty() || node.splits().isEmpty() || node.splits().size() % WITNESS_PERIOD == 0 || bestMargin + 2 * lpGain > 0) {
+        boolean hunting = node.splits().size() % WITNESS_PERIOD == 0;
+        if (pick.isEmpty() || hunting || bestMargin + 2 * lpGain > 0) {
             ViolationLp.Result relaxed = lps.get().minimise(bounds);
             if (Double.isFinite(relaxed.lowerBound())) {
                 gains.accept(relaxed.lowerBound() - bestMargin);
@@ -122,6 +128,9 @@ final class NodeBounder {
         }
         if (candidate.length > 0) {
             Optional<DisjunctOutcome.Violated> witness = WitnessCheck.check(network, set, unsafe, candidate);
+            if (witness.isEmpty() && hunting && pick.isPresent()) {
+                witness = regionWitness(bounds, candidate, lps.get());
+            }
             if (witness.isPresent()) {
                 return new Step.Found(witness.get());
             }
@@ -130,6 +139,37 @@ final class NodeBounder {
             return new Step.Stuck();
         }
         return branch(node, bounds, pick.get(), candidate);
+    }
+
+    /**
+     * The LP on the linear region of the candidate (every ReLU the node leaves open fixed to
+     * the candidate's phase): that LP is exact, so its minimiser is a real point of the region
+     * whose output attains the LP value — a counterexample whenever the region reaches the
+     * unsafe set. The fixed bounds are not sound for the node, so the result serves only as a
+     * witness, which {@link WitnessCheck} must still accept.
+     */
+    private Optional<DisjunctOutcome.Violated> regionWitness(Bounds bounds, double[] candidate,
+                                                           ViolationLp.Session session) {
+        double[][] z = network.preActivations(set.project(candidate));
+        List<LayerBounds> fixed = new ArrayList<>();
+        for (int l = 0; l < network.layerCount(); l++) {
+            double[] lo = bounds.layer(l).lower();
+            double[] hi = bounds.layer(l).upper();
+            Activation act = network.layer(l).activation();
+            for (int j = 0; j < lo.length; j++) {
+                if (act == Activation.RELU && lo[j] < 0 && hi[j] > 0) {
+                    if (z[l][j] >= 0) {
+                        lo[j] = 0;
+                    } else {
+                        hi[j] = 0;
+                    }
+                }
+            }
+            fixed.add(LayerBounds.of(lo, hi, act));
+        }
+        ViolationLp.Result exact = session.minimise(Bounds.of("pattern", network, fixed));
+        double[] x = exact.minimiser();
+        return x.length == 0 ? Optional.empty() : WitnessCheck.check(network, set, unsafe, x);
     }
 
     private Step branch(BabNode node, Bounds bounds, BranchingScore.Neuron n, double[] candidate) {

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
@@ -23,15 +24,29 @@ import org.reluscope.verify.DisjunctSearch;
  * set's bounding box is bisected until every sub-box is closed by {@link BoxEvaluation} (sound
  * bounds exclude the unsafe outputs there) or one yields a checked witness. Each split halves
  * the coordinate chosen by {@link Smear}; both children are evaluated (the parent's layer
- * bounds passed down as known bounds) and the one with the lower score — further from a proof,
- * so likelier to hold a witness — is searched first, depth first. The depth-first search runs
- * on a fork/join pool of {@code threads} workers: a worker keeps its own stack and hands the
- * second child to the pool while other workers are idle.
+ * bounds passed down as known bounds). The search is best first with dives: {@code threads}
+ * workers share a frontier ordered by score, take the open node furthest from a proof, where a
+ * witness is likeliest, and search below it depth first (lower-score child first) for a while
+ * (depth-first search alone missed ACAS Xu counterexamples that this finds). An unsat proof
+ * must close every node whatever the order; to keep memory bounded on large trees, a worker
+ * that finds the frontier full finishes its node's subtree itself.
  *
  * <p>Terminates on a finite-precision box: a side that no longer splits in double precision
  * leaves the disjunct {@link DisjunctOutcome.Undecided}. Thread-safe.
  */
 public final class InputSplitSearch implements DisjunctSearch {
+    /** Open nodes kept in the best-first frontier before workers switch to depth first below their node. */
+    private static final int FRONTIER_LIMIT = 20_000;
+    /**
+     * Splits a worker makes depth first below a node taken from the frontier before returning
+     * what is left: dives reach leaves (and witnesses) fast, the frontier keeps the search
+     * going where witnesses are likeliest (measured on ACAS Xu 5_3 prop_2, sat: 15 s best-first
+     * alone, 1.3 s with dives of 512; depth first alone never found it).
+     */
+    private static final long DIVE = 512;
+    /** How long an idle worker waits before looking at the frontier again. */
+    private static final long IDLE_NANOS = 100_000;
+
     private final int threads;
 
     /** A search using {@code threads} worker threads (≥ 1). */
@@ -58,13 +73,37 @@ public final class InputSplitSearch implements DisjunctSearch {
             return found.witness();
         }
         Run run = new Run(network, evaluation, deadline);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.invoke(new Branch(run, ((BoxEvaluation.Open) root).node()));
-        } finally {
-            pool.shutdownNow();
+        run.frontier.add(((BoxEvaluation.Open) root).node());
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(run::work, "input-split-" + t);
+            workers[t].setDaemon(true);
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            joinUninterruptibly(worker);
+        }
+        if (run.failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (run.failure.get() instanceof Error e) {
+            throw e;
         }
         return run.outcome(name());
+    }
+
+    private static void joinUninterruptibly(Thread worker) {
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The state shared by the workers of one search. */
@@ -72,6 +111,12 @@ public final class InputSplitSearch implements DisjunctSearch {
         final Network network;
         final BoxEvaluation evaluation;
         final Deadline deadline;
+        /** Open nodes, lowest score (likeliest witness) first. */
+        final PriorityBlockingQueue<SplitNode> frontier =
+                new PriorityBlockingQueue<>(64, Comparator.comparingDouble(SplitNode::score));
+        /** Workers holding a node taken from the frontier (the search is over when none does and it is empty). */
+        final AtomicInteger busy = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
         final AtomicReference<DisjunctOutcome.Violated> witness = new AtomicReference<>();
         final AtomicBoolean tooThin = new AtomicBoolean();
         /** Set when a worker stopped with nodes left on its stack. */
@@ -115,56 +160,63 @@ public final class InputSplitSearch implements DisjunctSearch {
             return open;
         }
 
+        /**
+         * One worker: takes the best open node and searches below it depth first for
+         * {@value #DIVE} splits, returning the rest to the frontier; once the frontier holds
+         * {@value #FRONTIER_LIMIT} nodes, it finishes the node's subtree itself, so that memory
+         * stays bounded.
+         */
+        void work() {
+            try {
+                while (!stopped()) {
+                    busy.incrementAndGet();
+                    SplitNode node = frontier.poll();
+                    if (node == null) {
+                        if (busy.decrementAndGet() == 0 && frontier.isEmpty()) {
+                            return;
+                        }
+                        LockSupport.parkNanos(IDLE_NANOS);
+                        continue;
+                    }
+                    try {
+                        depthFirst(node, frontier.size() < FRONTIER_LIMIT ? DIVE : Long.MAX_VALUE);
+                    } finally {
+                        busy.decrementAndGet();
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                abandoned.set(true);
+            }
+        }
+
+        /**
+         * Searches below {@code node} depth first, likeliest witness first, for at most
+         * {@code budget} splits; what is left on the stack then goes back to the frontier.
+         */
+        private void depthFirst(SplitNode node, long budget) {
+            Deque<SplitNode> stack = new ArrayDeque<>();
+            stack.push(node);
+            for (long n = 0; n < budget && !stack.isEmpty() && !stopped(); n++) {
+                List<SplitNode> next = split(stack.pop());
+                for (int k = next.size() - 1; k >= 0; k--) {
+                    stack.push(next.get(k));
+                }
+            }
+            frontier.addAll(stack);
+        }
+
         DisjunctOutcome outcome(String method) {
             if (witness.get() != null) {
                 return witness.get();
             }
-            if (abandoned.get()) {
+            if (abandoned.get() || !frontier.isEmpty()) {
                 return new DisjunctOutcome.Undecided("time budget exhausted during input splitting", true);
             }
             if (tooThin.get()) {
                 return new DisjunctOutcome.Undecided("input boxes too thin to split in double precision", false);
             }
             return new DisjunctOutcome.Proved(method);
-        }
-    }
-
-    /** Depth-first search below one node; idle workers steal the second children it forks. */
-    private static final class Branch extends RecursiveAction {
-        private final Run run;
-        private final SplitNode start;
-
-        Branch(Run run, SplitNode start) {
-            this.run = run;
-            this.start = start;
-        }
-
-        @Override
-        protected void compute() {
-            List<Branch> forked = new ArrayList<>();
-            Deque<SplitNode> stack = new ArrayDeque<>();
-            stack.push(start);
-            while (!stack.isEmpty() && !run.stopped()) {
-                List<SplitNode> children = run.split(stack.pop());
-                for (int k = children.size() - 1; k >= 1; k--) {
-                    if (getSurplusQueuedTaskCount() < 1 && getPool().getParallelism() > 1) {
-                        Branch b = new Branch(run, children.get(k));
-                        b.fork();
-                        forked.add(b);
-                    } else {
-                        stack.push(children.get(k));
-                    }
-                }
-                if (!children.isEmpty()) {
-                    stack.push(children.get(0));
-                }
-            }
-            if (!stack.isEmpty()) {
-                run.abandoned.set(true);
-            }
-            for (Branch b : forked) {
-                b.join();
-            }
         }
     }
 }

@@ -1,0 +1,134 @@
+package org.reluscope.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.reluscope.bounds.BoundMethod;
+import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.OutputBounder;
+import org.reluscope.input.Box;
+import org.reluscope.input.InputSet;
+import org.reluscope.lp.LpOptions;
+import org.reluscope.lp.LpSolver;
+import org.reluscope.lp.LpSolvers;
+import org.reluscope.net.Network;
+import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.lp.Sense;
+import org.reluscope.region.MilpReference;
+import org.reluscope.region.RegionEnumerator;
+import org.reluscope.region.RegionOptions;
+import org.reluscope.region.RegionSummary;
+import org.reluscope.spec.VnnLibParser;
+
+/**
+ * Region enumeration and exact bounds on an ACAS Xu network: the input box of a property
+ * shrunk around its centre by {@code --scale} (so that the run takes seconds), enumerated with
+ * 1 and 2 threads (regions per second, speed-up), and exact bounds compared in time and mean
+ * output width with the crown and lp bounds of the same box and with the same bounds from SCIP
+ * on the big-M MILP ({@link MilpReference}; time ratio). One CSV row per measurement.
+ *
+ * <pre>
+ *   benchmarks/run RegionBenchmark --net 1_1 --property prop_3 --scale 0.25 --out benchmarks/results/regions.csv
+ * </pre>
+ * Options: {@code --root DIR} (shared benchmarks), {@code --net A_B}, {@code --property prop_N},
+ * {@code --scale S} (fraction of the half-widths kept), {@code --lp-solver NAME} (for the
+ * enumeration; default glop), {@code --repeat N} (timed runs per
+ * configuration, the fastest is kept). One untimed run first warms up the JIT and OR-Tools.
+ */
+public final class RegionBenchmark {
+    private RegionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> opts = BenchOptions.parse(args);
+        Path root = BenchOptions.sharedRoot(opts.get("--root"));
+        String netName = opts.getOrDefault("--net", "1_1");
+        String propName = opts.getOrDefault("--property", "prop_3");
+        double scale = Double.parseDouble(opts.getOrDefault("--scale", "0.25"));
+        int repeat = Integer.parseInt(opts.getOrDefault("--repeat", "2"));
+        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/regions.csv"));
+        Network net = NetworkFiles.read(root.resolve("acasxu/onnx/ACASXU_run2a_" + netName + "_batch_2000.onnx"));
+        Box full = (Box) VnnLibParser.parse(root.resolve("acasxu/vnnlib/" + propName + ".vnnlib")).inputSets().get(0);
+        Box box = shrink(full, scale);
+        String instance = netName + " " + propName + " ×" + scale;
+
+        LpSolver regionSolver = LpSolvers.create(opts.getOrDefault("--lp-solver", LpSolvers.DEFAULT_LP));
+        enumerate(net, box, 2, regionSolver);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
+            csv.println("instance,measure,threads,seconds,regions,regions_per_second,distinct_maps,lps,mean_width");
+            double[] seconds = new double[3];
+            for (int threads = 1; threads <= 2; threads++) {
+                RegionSummary best = null;
+                for (int r = 0; r < repeat; r++) {
+                    RegionSummary s = enumerate(net, box, threads, regionSolver);
+                    best = best == null || s.seconds() < best.seconds() ? s : best;
+                }
+                seconds[threads] = best.seconds();
+                csv.printf(Locale.ROOT, "%s,regions,%d,%.4f,%d,%.1f,%d,%d,%n", instance, threads, best.seconds(),
+                        best.regions(), best.regionsPerSecond(), best.distinctMaps(), best.lps());
+                System.out.printf(Locale.ROOT, "%s: %d threads: %d regions (%d distinct maps, %d thin) in %.3f s, "
+                                + "%.0f regions/s, %d LPs%n", instance, threads, best.regions(), best.distinctMaps(),
+                        best.thinPieces(), best.seconds(), best.regionsPerSecond(), best.lps());
+            }
+            System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×%n", seconds[1] / seconds[2]);
+            LpSolver solver = BenchOptions.lpSolver();
+            double exactSeconds = 0;
+            for (BoundMethod m : new BoundMethod[] {BoundMethod.CROWN, BoundMethod.LP, BoundMethod.EXACT}) {
+                OutputBounder bounder = m.bounder(solver);
+                bounder.compute(net, box);
+                long t0 = System.nanoTime();
+                Bounds b = bounder.compute(net, box);
+                double s = (System.nanoTime() - t0) * 1e-9;
+                exactSeconds = s;
+                csv.printf(Locale.ROOT, "%s,bounds-%s,%d,%.4f,,,,,%.6g%n", instance, m.cliName(),
+                        Runtime.getRuntime().availableProcessors(), s, b.meanOutputWidth());
+                System.out.printf(Locale.ROOT, "%s: bounds %-6s %.3f s, mean output width %.6g (%s)%n", instance,
+                        m.cliName(), s, b.meanOutputWidth(), b.method());
+            }
+            double[] milp = milpBounds(net, box);
+            csv.printf(Locale.ROOT, "%s,bounds-milp,1,%.4f,,,,,%.6g%n", instance, milp[0], milp[1]);
+            System.out.printf(Locale.ROOT, "%s: bounds milp   %.3f s, mean output width %.6g (SCIP, big-M); "
+                    + "MILP time / exact time = %.2f%n", instance, milp[0], milp[1], milp[0] / exactSeconds);
+        }
+        System.out.println("wrote " + out);
+    }
+
+    /** The same per-output bounds by SCIP on the big-M MILP: {seconds, mean width}. */
+    private static double[] milpBounds(Network net, Box box) {
+        LpSolver scip = LpSolvers.create("scip");
+        long t0 = System.nanoTime();
+        double width = 0;
+        for (int j = 0; j < net.outputSize(); j++) {
+            double[] e = new double[net.outputSize()];
+            e[j] = 1;
+            double max = MilpReference.optimum(net, box, new double[0][], new double[0], e, Sense.MAXIMIZE, scip);
+            double min = MilpReference.optimum(net, box, new double[0][], new double[0], e, Sense.MINIMIZE, scip);
+            width += max - min;
+        }
+        return new double[] {(System.nanoTime() - t0) * 1e-9, width / net.outputSize()};
+    }
+
+    private static RegionSummary enumerate(Network net, InputSet set, int threads, LpSolver solver) {
+        RegionOptions options = RegionOptions.defaults().withThreads(threads);
+        return new RegionEnumerator(solver, LpSolvers.distance(LpOptions.DEFAULT), options)
+                .enumerate(net, set, region -> { });
+    }
+
+    /** The box scaled by {@code s} around its centre. */
+    static Box shrink(Box box, double s) {
+        double[] lo = new double[box.dimension()];
+        double[] hi = new double[box.dimension()];
+        for (int i = 0; i < lo.length; i++) {
+            double mid = 0.5 * (box.lower(i) + box.upper(i));
+            double half = 0.5 * box.width(i) * s;
+            lo[i] = mid - half;
+            hi[i] = mid + half;
+        }
+        return new Box(lo, hi);
+    }
+}
