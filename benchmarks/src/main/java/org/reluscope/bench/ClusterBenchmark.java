@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.reluscope.batch.BatchRunner;
@@ -35,12 +37,15 @@ import org.reluscope.verify.VerifierOptions;
  *
  * <pre>
  *   RELUSCOPE_JAVA_OPTS="-Xss16m $(cat cluster/target/classes/org/reluscope/cluster/jvm-options.txt)" \
- *     benchmarks/run ClusterBenchmark --family acasxu --timeout-scale 0.05 --out benchmarks/results/cluster-acasxu.csv
+ *     benchmarks/run ClusterBenchmark --family acasxu --timeout-scale 0.03 --limit 90 --warmup 20 \
+ *     --masters 'local[1],batch,local[2]' --out benchmarks/results/cluster-acasxu.csv
  * </pre>
  * (Spark needs the {@code --add-opens} flags of {@code jvm-options.txt}.) Options:
  * {@code --root DIR}, {@code --family acasxu|mnistfc}, {@code --timeout-scale X},
- * {@code --limit N} (the first N instances), {@code --warmup N} (instances run untimed first to
- * warm the JIT, default 10), {@code --masters local[1],local[2]}.
+ * {@code --limit N} (the first N instances), {@code --warmup N} (instances run untimed first, in
+ * the batch and in each Spark context, to warm the JIT; default 10), {@code --masters LIST}
+ * (default {@code local[1],local[2]}; the name {@code batch} in the list runs the batch again, a
+ * control for drift in the load of a shared machine).
  */
 public final class ClusterBenchmark {
     private static final long SEED = 1;
@@ -69,15 +74,15 @@ public final class ClusterBenchmark {
 
         BatchRunner batch = new BatchRunner(Decider.verifier(new VerifierOptions(VerifierOptions.DEFAULT.timeout(), 1,
                 SEED)), scale, expected, new NetworkCache());
-        int warmup = Integer.parseInt(opts.getOrDefault("--warmup", "10"));
-        batch.run(instances.subList(0, Math.min(warmup, instances.size())), r -> { });
+        List<Instance> warmup = instances.subList(0,
+                Math.min(Integer.parseInt(opts.getOrDefault("--warmup", "10")), instances.size()));
+        batch.run(warmup, r -> { });
 
         List<Run> runs = new ArrayList<>();
-        long start = System.nanoTime();
-        runs.add(new Run("batch", batch.run(instances, r -> { }), since(start), 0));
+        runs.add(batch(batch, instances));
         report(runs.get(0));
         for (String master : opts.getOrDefault("--masters", "local[1],local[2]").split(",")) {
-            runs.add(spark(master, instances, expected, scale));
+            runs.add(master.equals("batch") ? batch(batch, instances) : spark(master, warmup, instances, expected, scale));
             report(runs.get(runs.size() - 1));
         }
         write(out, runs);
@@ -85,14 +90,21 @@ public final class ClusterBenchmark {
         System.out.println("wrote " + out);
     }
 
-    private static Run spark(String master, List<Instance> instances, ExpectedAnswers expected, double scale)
-            throws InterruptedException {
+    private static Run batch(BatchRunner batch, List<Instance> instances) {
+        long start = System.nanoTime();
+        return new Run("batch", batch.run(instances, r -> { }), since(start), 0);
+    }
+
+    /** A fresh context, warmed up (Spark's scheduling code is JIT-compiled too) before the timed run. */
+    private static Run spark(String master, List<Instance> warmup, List<Instance> instances, ExpectedAnswers expected,
+            double scale) throws InterruptedException {
         long start = System.nanoTime();
         try (JavaSparkContext spark = new JavaSparkContext(SparkSetup.conf(master, Map.of("spark.ui.enabled", "false")))) {
             double startSeconds = since(start);
+            ClusterJob job = new ClusterJob(spark, new BatchSolver(SEED, scale));
+            job.run(warmup, expected, r -> { });
             long run = System.nanoTime();
-            List<ClusterResult> results = new ClusterJob(spark, new BatchSolver(SEED, scale)).run(instances, expected,
-                    r -> { });
+            List<ClusterResult> results = job.run(instances, expected, r -> { });
             return new Run(master, results.stream().map(ClusterResult::result).toList(), since(run), startSeconds);
         }
     }
@@ -105,13 +117,19 @@ public final class ClusterBenchmark {
     private static String summary(List<Run> runs) {
         StringBuilder s = new StringBuilder();
         Run batch = runs.get(0);
-        s.append(String.format(Locale.ROOT, "%d instances; wall seconds: batch (1 thread) %.2f", batch.results().size(),
-                batch.seconds()));
+        int n = batch.results().size();
+        s.append(String.format(Locale.ROOT, "%d instances; wall seconds: batch (1 thread) %.2f", n, batch.seconds()));
         for (Run run : runs.subList(1, runs.size())) {
             s.append(String.format(Locale.ROOT, ", %s %.2f (+%.2f context start)", run.name(), run.seconds(),
                     run.startSeconds()));
         }
         s.append(String.format(Locale.ROOT, "%n"));
+        for (Run run : runs) {
+            int cores = cores(run.name());
+            s.append(String.format(Locale.ROOT, "%-9s sum of instance seconds %.2f; cores x wall - sum = %.1f ms per "
+                    + "instance (scheduling, idle cores)%n", run.name(), busy(run), (cores * run.seconds() - busy(run))
+                    / n * 1e3));
+        }
         for (Run run : runs.subList(1, runs.size())) {
             s.append(String.format(Locale.ROOT, "%s: batch / %s = %.3f (speed-up; < 1 is overhead), "
                             + "%d answers differ from batch, %d wrong%n", run.name(), run.name(),
@@ -119,6 +137,17 @@ public final class ClusterBenchmark {
                     run.results().stream().filter(InstanceResult::wrong).count()));
         }
         return s.toString();
+    }
+
+    /** The time the instances themselves took: verification and loading, summed. */
+    private static double busy(Run run) {
+        return run.results().stream().mapToDouble(r -> r.seconds() + r.loadSeconds()).sum();
+    }
+
+    /** N of local[N]; 1 for the batch. */
+    private static int cores(String master) {
+        Matcher m = Pattern.compile("local\\[(\\d+)]").matcher(master);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     private static long differences(Run a, Run b) {

@@ -36,8 +36,8 @@ public final class DataSetInstances {
     }
 
     /**
-     * Writes the properties and {@code instances.csv} ({@code network,property,timeout}) into
-     * {@code folder}, point by point with each point's radii in the given order.
+     * Writes the properties and {@code instances.csv} ({@code network,property,timeout}, absolute
+     * paths) into {@code folder}, point by point with each point's radii in the given order.
      *
      * @param clip {@code null}, or {lo, hi}: inputs stay in [lo, hi]
      * @return the instance list
@@ -63,10 +63,10 @@ public final class DataSetInstances {
             double[] center = Arrays.copyOfRange(row, 1, row.length);
             for (double eps : epsilons) {
                 Property property = Property.robustness(box(point, center, eps, clip), net.outputSize(), label);
-                String file = stem + "_" + p + "_eps" + eps + ".vnnlib";
+                Path file = folder.resolve(stem + "_" + p + "_eps" + eps + ".vnnlib").toAbsolutePath();
                 VnnLibWriter.write(property, "robustness of " + point + " (label " + label + ") within L∞ radius " + eps,
-                        folder.resolve(file));
-                lines.add(netPath + "," + CsvRecords.quote(file) + "," + timeoutSeconds);
+                        file);
+                lines.add(netPath + "," + CsvRecords.quote(file.toString()) + "," + timeoutSeconds);
             }
         }
         Path list = folder.resolve("instances.csv");

@@ -24,12 +24,12 @@ import org.reluscope.verify.DisjunctSearch;
  * set's bounding box is bisected until every sub-box is closed by {@link BoxEvaluation} (sound
  * bounds exclude the unsafe outputs there) or one yields a checked witness. Each split halves
  * the coordinate chosen by {@link Smear}; both children are evaluated (the parent's layer
- * bounds passed down as known bounds). The search is best first: {@code threads} workers share
- * a frontier ordered by score, and always split the open node furthest from a proof, where a
- * witness is likeliest (measured: depth-first search with the lower-score child first missed
- * ACAS Xu counterexamples that best-first finds). An unsat proof must close every node whatever
- * the order; to keep memory bounded on large trees, a worker that finds the frontier full
- * searches below its node depth first instead.
+ * bounds passed down as known bounds). The search is best first with dives: {@code threads}
+ * workers share a frontier ordered by score, take the open node furthest from a proof, where a
+ * witness is likeliest, and search below it depth first (lower-score child first) for a while
+ * (depth-first search alone missed ACAS Xu counterexamples that this finds). An unsat proof
+ * must close every node whatever the order; to keep memory bounded on large trees, a worker
+ * that finds the frontier full finishes its node's subtree itself.
  *
  * <p>Terminates on a finite-precision box: a side that no longer splits in double precision
  * leaves the disjunct {@link DisjunctOutcome.Undecided}. Thread-safe.
@@ -37,6 +37,13 @@ import org.reluscope.verify.DisjunctSearch;
 public final class InputSplitSearch implements DisjunctSearch {
     /** Open nodes kept in the best-first frontier before workers switch to depth first below their node. */
     private static final int FRONTIER_LIMIT = 20_000;
+    /**
+     * Splits a worker makes depth first below a node taken from the frontier before returning
+     * what is left: dives reach leaves (and witnesses) fast, the frontier keeps the search
+     * going where witnesses are likeliest (measured on ACAS Xu 5_3 prop_2, sat: 15 s best-first
+     * alone, 1.3 s with dives of 512; depth first alone never found it).
+     */
+    private static final long DIVE = 512;
     /** How long an idle worker waits before looking at the frontier again. */
     private static final long IDLE_NANOS = 100_000;
 
@@ -154,9 +161,10 @@ public final class InputSplitSearch implements DisjunctSearch {
         }
 
         /**
-         * One worker: takes the best open node, splits it and queues the open children; while
-         * the frontier holds {@value #FRONTIER_LIMIT} nodes, searches the children depth first
-         * itself instead, so that memory stays bounded.
+         * One worker: takes the best open node and searches below it depth first for
+         * {@value #DIVE} splits, returning the rest to the frontier; once the frontier holds
+         * {@value #FRONTIER_LIMIT} nodes, it finishes the node's subtree itself, so that memory
+         * stays bounded.
          */
         void work() {
             try {
@@ -171,12 +179,7 @@ public final class InputSplitSearch implements DisjunctSearch {
                         continue;
                     }
                     try {
-                        List<SplitNode> children = split(node);
-                        if (frontier.size() < FRONTIER_LIMIT) {
-                            frontier.addAll(children);
-                        } else {
-                            depthFirst(children);
-                        }
+                        depthFirst(node, frontier.size() < FRONTIER_LIMIT ? DIVE : Long.MAX_VALUE);
                     } finally {
                         busy.decrementAndGet();
                     }
@@ -187,21 +190,20 @@ public final class InputSplitSearch implements DisjunctSearch {
             }
         }
 
-        /** Searches below {@code children} depth first, likeliest witness first. */
-        private void depthFirst(List<SplitNode> children) {
+        /**
+         * Searches below {@code node} depth first, likeliest witness first, for at most
+         * {@code budget} splits; what is left on the stack then goes back to the frontier.
+         */
+        private void depthFirst(SplitNode node, long budget) {
             Deque<SplitNode> stack = new ArrayDeque<>();
-            for (int k = children.size() - 1; k >= 0; k--) {
-                stack.push(children.get(k));
-            }
-            while (!stack.isEmpty() && !stopped()) {
+            stack.push(node);
+            for (long n = 0; n < budget && !stack.isEmpty() && !stopped(); n++) {
                 List<SplitNode> next = split(stack.pop());
                 for (int k = next.size() - 1; k >= 0; k--) {
                     stack.push(next.get(k));
                 }
             }
-            if (!stack.isEmpty()) {
-                abandoned.set(true);
-            }
+            frontier.addAll(stack);
         }
 
         DisjunctOutcome outcome(String method) {
