@@ -17,6 +17,8 @@ import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.lp.Sense;
+import org.reluscope.region.MilpReference;
 import org.reluscope.region.RegionEnumerator;
 import org.reluscope.region.RegionOptions;
 import org.reluscope.region.RegionSummary;
@@ -26,7 +28,8 @@ import org.reluscope.spec.VnnLibParser;
  * Region enumeration and exact bounds on an ACAS Xu network: the input box of a property
  * shrunk around its centre by {@code --scale} (so that the run takes seconds), enumerated with
  * 1 and 2 threads (regions per second, speed-up), and exact bounds compared in time and mean
- * output width with the crown and lp bounds of the same box. One CSV row per measurement.
+ * output width with the crown and lp bounds of the same box and with the same bounds from SCIP
+ * on the big-M MILP ({@link MilpReference}; time ratio). One CSV row per measurement.
  *
  * <pre>
  *   benchmarks/run RegionBenchmark --net 1_1 --property prop_3 --scale 0.25 --out benchmarks/results/regions.csv
@@ -74,19 +77,40 @@ public final class RegionBenchmark {
             }
             System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×%n", seconds[1] / seconds[2]);
             LpSolver solver = BenchOptions.lpSolver();
+            double exactSeconds = 0;
             for (BoundMethod m : new BoundMethod[] {BoundMethod.CROWN, BoundMethod.LP, BoundMethod.EXACT}) {
                 OutputBounder bounder = m.bounder(solver);
                 bounder.compute(net, box);
                 long t0 = System.nanoTime();
                 Bounds b = bounder.compute(net, box);
                 double s = (System.nanoTime() - t0) * 1e-9;
+                exactSeconds = s;
                 csv.printf(Locale.ROOT, "%s,bounds-%s,%d,%.4f,,,,,%.6g%n", instance, m.cliName(),
                         Runtime.getRuntime().availableProcessors(), s, b.meanOutputWidth());
                 System.out.printf(Locale.ROOT, "%s: bounds %-6s %.3f s, mean output width %.6g (%s)%n", instance,
                         m.cliName(), s, b.meanOutputWidth(), b.method());
             }
+            double[] milp = milpBounds(net, box);
+            csv.printf(Locale.ROOT, "%s,bounds-milp,1,%.4f,,,,,%.6g%n", instance, milp[0], milp[1]);
+            System.out.printf(Locale.ROOT, "%s: bounds milp   %.3f s, mean output width %.6g (SCIP, big-M); "
+                    + "MILP time / exact time = %.2f%n", instance, milp[0], milp[1], milp[0] / exactSeconds);
         }
         System.out.println("wrote " + out);
+    }
+
+    /** The same per-output bounds by SCIP on the big-M MILP: {seconds, mean width}. */
+    private static double[] milpBounds(Network net, Box box) {
+        LpSolver scip = LpSolvers.create("scip");
+        long t0 = System.nanoTime();
+        double width = 0;
+        for (int j = 0; j < net.outputSize(); j++) {
+            double[] e = new double[net.outputSize()];
+            e[j] = 1;
+            double max = MilpReference.optimum(net, box, new double[0][], new double[0], e, Sense.MAXIMIZE, scip);
+            double min = MilpReference.optimum(net, box, new double[0][], new double[0], e, Sense.MINIMIZE, scip);
+            width += max - min;
+        }
+        return new double[] {(System.nanoTime() - t0) * 1e-9, width / net.outputSize()};
     }
 
     private static RegionSummary enumerate(Network net, InputSet set, int threads, LpSolver solver) {

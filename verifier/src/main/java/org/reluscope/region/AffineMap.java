@@ -55,17 +55,6 @@ public record AffineMap(int outputs, int inputs, double[] jacobian, double[] off
         return rows;
     }
 
-    /** Jᵀ w: the input direction of the output functional w·y. Not modified: w. */
-    public double[] pullBack(double[] w) {
-        double[] g = new double[inputs];
-        for (int i = 0; i < outputs; i++) {
-            for (int j = 0; j < inputs; j++) {
-                g[j] += jacobian[i * inputs + j] * w[i];
-            }
-        }
-        return g;
-    }
-
     /** w·c. Not modified: w. */
     public double offsetDot(double[] w) {
         double s = 0;

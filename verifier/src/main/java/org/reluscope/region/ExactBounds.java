@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.DoubleAccumulator;
 
+import org.reluscope.algebra.AffinePiece;
 import org.reluscope.algebra.HPolytope;
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
@@ -19,6 +20,7 @@ import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
 import org.reluscope.numeric.Rounding;
+import org.reluscope.numeric.Vectors;
 
 /**
  * Exact output bounds ({@code bounds --method exact}): max and min of each output, or of c·y,
@@ -88,7 +90,7 @@ public final class ExactBounds implements OutputBounder {
         double[][] signed = new double[2 * k][];
         for (int q = 0; q < k; q++) {
             signed[2 * q] = objectives[q].clone();
-            signed[2 * q + 1] = negated(objectives[q]);
+            signed[2 * q + 1] = Vectors.scaled(-1, objectives[q]);
         }
         RegionSink sink = new Leaves(network, set, signed, max);
         RegionSummary summary = new RegionEnumerator(solver, distance, options)
@@ -142,14 +144,6 @@ public final class ExactBounds implements OutputBounder {
         return Double.isInfinite(v) ? v : Math.nextUp(v + MARGIN * (1 + Math.abs(v)));
     }
 
-    private static double[] negated(double[] c) {
-        double[] n = new double[c.length];
-        for (int j = 0; j < c.length; j++) {
-            n[j] = -c[j];
-        }
-        return n;
-    }
-
     /** Maximises every signed objective over each leaf; unexplored pieces get CROWN. */
     private final class Leaves implements RegionSink {
         private final Network network;
@@ -178,11 +172,12 @@ public final class ExactBounds implements OutputBounder {
         public void region(Region region) {
             List<HalfSpace> rows = null;
             AffineMap map = region.map();
+            AffinePiece piece = region.toAffinePiece();
             for (int q = 0; q < objectives.length; q++) {
-                double[] g = map.pullBack(objectives[q]);
+                double[] g = piece.pullBack(objectives[q]);
                 double g0 = map.offsetDot(objectives[q]);
                 if (region.fullDimensional()) {
-                    max[q].accumulate(dot(g, region.interiorPoint()) + g0);
+                    max[q].accumulate(Vectors.dot(g, region.interiorPoint()) + g0);
                 }
                 if (Rounding.addUp(Rounding.addUp(set.support(g), g0), MARGIN * (1 + Math.abs(g0))) <= max[q].get()) {
                     continue;
@@ -209,14 +204,6 @@ public final class ExactBounds implements OutputBounder {
                 max[q].accumulate(crown.upperBound(network, set, objectives[q], under));
             }
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
-        }
-        return s;
     }
 
     private static List<HalfSpace> rows(HPolytope p) {

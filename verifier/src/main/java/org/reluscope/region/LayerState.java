@@ -1,5 +1,7 @@
 package org.reluscope.region;
 
+import java.util.Arrays;
+
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
@@ -132,7 +134,7 @@ final class LayerState {
         if (relu) {
             for (int i = 0; i < width; i++) {
                 if (!active[i]) {
-                    java.util.Arrays.fill(m, i * inputs, (i + 1) * inputs, 0.0);
+                    Arrays.fill(m, i * inputs, (i + 1) * inputs, 0.0);
                     v[i] = 0;
                 }
             }

@@ -1,6 +1,7 @@
 package org.reluscope.region;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.reluscope.bounds.ReluSplits;
@@ -24,7 +25,7 @@ final class Piece {
             for (Rows r = rows; r != null; r = r.parent) {
                 list.add(r.row);
             }
-            java.util.Collections.reverse(list);
+            Collections.reverse(list);
             return list;
         }
     }

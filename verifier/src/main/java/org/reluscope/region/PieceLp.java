@@ -1,5 +1,6 @@
 package org.reluscope.region;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.reluscope.lp.DistanceResult;
@@ -59,7 +60,7 @@ final class PieceLp {
             if (out.result.safeBound() < 0) {
                 return Interior.EMPTY;
             }
-            double[] x = java.util.Arrays.copyOf(out.result.primal(), n);
+            double[] x = Arrays.copyOf(out.result.primal(), n);
             double s = geometry.slack(x, rows);
             if (s > geometry.tolerance) {
                 return Interior.at(x, s);
@@ -159,7 +160,7 @@ final class PieceLp {
             b.addLessOrEqual(a, rhs);
             return;
         }
-        double[] row = java.util.Arrays.copyOf(a, a.length + 1);
+        double[] row = Arrays.copyOf(a, a.length + 1);
         row[t] = tCoefficient;
         b.addLessOrEqual(row, rhs);
     }

@@ -1,5 +1,6 @@
 package org.reluscope.region;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -41,12 +42,12 @@ final class RegionCounts {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof MapKey m && java.util.Arrays.equals(m.entries, entries);
+            return o instanceof MapKey m && Arrays.equals(m.entries, entries);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(entries);
+            return Arrays.hashCode(entries);
         }
     }
 

@@ -10,6 +10,7 @@ import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
+import org.reluscope.verify.DisjunctSearch;
 
 /**
  * Functional equivalence of two networks.
@@ -96,19 +97,32 @@ public final class Equivalence {
         }
         Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {
-            DisjunctOutcome outcome = options.search().search(d, domain, side, deadline);
+            DisjunctOutcome outcome = decideSide(d, domain, side, options.searches(), deadline);
             if (outcome instanceof DisjunctOutcome.Violated v) {
                 return Witnesses.best(f1, f2, List.of(v.input()), tol).<EquivalenceVerdict>map(w -> w)
                         .orElseGet(() -> new EquivalenceVerdict.Unknown("the search's witness differs by only "
                                 + Witnesses.difference(f1, f2, v.input()) + " when re-evaluated through both networks"));
             }
             if (outcome instanceof DisjunctOutcome.Undecided u) {
-                return new EquivalenceVerdict.Unknown(options.search().name() + ": " + (u.timedOut()
-                        ? "timeout after " + options.timeout().toMillis() / 1e3 + " s" : u.reason()));
+                return new EquivalenceVerdict.Unknown(u.timedOut()
+                        ? "timeout after " + options.timeout().toMillis() / 1e3 + " s" : u.reason());
             }
         }
-        return new EquivalenceVerdict.Equivalent(options.search().name() + " on |f1 - f2| >= " + tol
+        return new EquivalenceVerdict.Equivalent(options.searches().get(0).name() + " on |f1 - f2| >= " + tol
                 + " per output (crown bounds where they sufficed)", tol);
+    }
+
+    /** The first search's outcome that is not "undecided for a reason other than time". */
+    private static DisjunctOutcome decideSide(Network d, InputSet domain, LinearConstraints side,
+                                              List<DisjunctSearch> searches, Deadline deadline) {
+        DisjunctOutcome outcome = null;
+        for (DisjunctSearch search : searches) {
+            outcome = search.search(d, domain, side, deadline);
+            if (!(outcome instanceof DisjunctOutcome.Undecided u) || u.timedOut()) {
+                return outcome;
+            }
+        }
+        return outcome;
     }
 
     /** s·e_j in ℝⁿ. */

@@ -13,19 +13,25 @@ import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
 
 /**
- * The exact optimum of c·f(x) over a polytope {x ∈ box : A x ≤ b} by the textbook big-M MILP,
- * solved by SCIP: per unstable ReLU a binary δ with a ≥ z, a ≥ 0, a ≤ z − l(1 − δ), a ≤ u δ,
+ * The reference answer for small cases (MISSION.md §1): the optimum of c·f(x) over a polytope
+ * {x ∈ box : A x ≤ b} by the textbook big-M MILP, independent of region enumeration — what
+ * {@link ExactBounds} is tested and benchmarked against. Per unstable ReLU a binary δ with
+ * a ≥ z, a ≥ 0, a ≤ z − l(1 − δ), a ≤ u δ,
  * where [l, u] are the triangle-LP bounds over the box (sound, so the encoding is exact; tight,
  * so that few neurons need a binary).
  */
-final class MilpOracle {
-    private static final LpSolver SCIP = LpSolvers.create(System.getProperty("milp", "scip"));
-
-    private MilpOracle() {
+public final class MilpReference {
+    private MilpReference() {
     }
 
-    /** max (or min) c·f(x) over box ∩ {A x ≤ b}; A may have no rows. Not modified: c, a, b. */
-    static double optimum(Network net, Box box, double[][] a, double[] b, double[] c, Sense sense) {
+    /**
+     * max (or min) c·f(x) over box ∩ {A x ≤ b} (A may have no rows), solved by {@code milp} (a
+     * MILP engine, e.g. SCIP) to its optimality tolerance. Not modified: c, a, b.
+     *
+     * @throws IllegalStateException when the solver does not report an optimum
+     */
+    public static double optimum(Network net, Box box, double[][] a, double[] b, double[] c, Sense sense,
+                                 LpSolver milp) {
         Bounds bounds = new TriangleRelaxation(LpSolvers.create("glop")).compute(net, box);
         LinearProgram.Builder lp = LinearProgram.builder();
         int[] prev = new int[net.inputSize()];
@@ -56,9 +62,9 @@ final class MilpOracle {
         for (int j = 0; j < c.length; j++) {
             objective[prev[j]] += c[j];
         }
-        LpResult result = SCIP.solve(lp.objective(objective, sense).build());
+        LpResult result = milp.solve(lp.objective(objective, sense).build());
         if (!result.status().isOptimal()) {
-            throw new IllegalStateException("SCIP: " + result.status());
+            throw new IllegalStateException(milp.name() + ": " + result.status());
         }
         return result.objective();
     }
