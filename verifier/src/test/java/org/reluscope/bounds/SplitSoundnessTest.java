@@ -62,7 +62,7 @@ class SplitSoundnessTest {
     }
 
     /** Up to {@code count} unstable neurons fixed to the phase they have at {@code x}. */
-    private static ReluSplits splitsAgreeingWith(Network net, Bounds b, double[] x, Random random, int count) {
+    static ReluSplits splitsAgreeingWith(Network net, Bounds b, double[] x, Random random, int count) {
         double[][] z = net.preActivations(x);
         ReluSplits splits = ReluSplits.NONE;
         for (int attempt = 0; attempt < 100 && splits.size() < count; attempt++) {
@@ -76,7 +76,7 @@ class SplitSoundnessTest {
         return splits;
     }
 
-    private static boolean satisfies(Network net, ReluSplits splits, double[] x) {
+    static boolean satisfies(Network net, ReluSplits splits, double[] x) {
         double[][] z = net.preActivations(x);
         for (ReluSplits.Split s : splits.splits()) {
             double v = z[s.layer()][s.neuron()];
