@@ -207,6 +207,9 @@ final class RegionRun {
         if (!implied) {
             p.rows = Piece.Rows.add(p.rows, row);
         }
+        if (!half.cuts().isEmpty()) {
+            p.cuts = half.cuts();
+        }
         if (half.hasInterior()) {
             p.point = half.point();
             p.slack = half.slack();
@@ -263,7 +266,7 @@ final class RegionRun {
                 return Interior.at(p.point, s);
             }
         }
-        Interior result = lps.interior(p.rowListWith(half));
+        Interior result = lps.interior(p.rowListWith(half), p.cuts);
         return p.point == null && result.hasInterior() ? Interior.THIN : result;
     }
 
