@@ -34,6 +34,10 @@ import org.reluscope.batch.InstanceResult;
 public final class ClusterJob {
     /** Attempts per instance: the first and one retry. */
     public static final int MAX_ATTEMPTS = 2;
+    /**
+     * How often the driver looks for finished jobs: Java's future of a Spark job has no completion
+     * callback, and a few milliseconds are small against the ~20 ms Spark spends on a job.
+     */
     private static final long POLL_MILLIS = 10;
 
     private final JavaSparkContext spark;

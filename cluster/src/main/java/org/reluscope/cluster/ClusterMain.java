@@ -1,5 +1,6 @@
 package org.reluscope.cluster;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class ClusterMain implements Callable<Integer> {
         }
         try {
             Files.createDirectories(workDir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadInputException("--work-dir", "cannot create " + workDir + ": " + e.getMessage());
         }
         return DataSetInstances.write(points, network, epsilons, clip, timeout, workDir);

@@ -2,6 +2,7 @@ package org.reluscope.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.reluscope.BadInputException;
 import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.input.L2Ball;
+import org.reluscope.input.PointFiles;
 import org.reluscope.local.SliceRegions;
 import org.reluscope.net.Network;
 import org.reluscope.report.RegionSvg;
@@ -50,6 +52,10 @@ final class PlotCommand implements Callable<Integer> {
             description = "Colour regions by affine map (default) or by predicted class.")
     private String colour;
 
+    @Option(names = "--points", paramLabel = "FILE.csv",
+            description = "Data points (one per row) to draw, projected onto the slice's plane (SVG only).")
+    private Path points;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "OUT.svg or OUT.png.")
     private Path output;
 
@@ -81,11 +87,23 @@ final class PlotCommand implements Callable<Integer> {
         if (output.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             ImageIO.write(RegionSvg.png(polygons, ri, rj, disk, colouring), "png", output.toFile());
         } else {
-            Files.writeString(output, RegionSvg.svg(polygons, ri, rj, disk, colouring, String.format(Locale.ROOT,
+            Files.writeString(output, RegionSvg.svg(polygons, ri, rj, disk, colouring, projected(net, center, ij),
+                    String.format(Locale.ROOT,
                     "%s: slice along inputs %d, %d through the centre", network.file().getFileName(), ij[0], ij[1])));
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "%d regions drawn to %s%n", polygons.size(), output);
         return 0;
+    }
+
+    /** The --points as slice coordinates (x_i − x0_i, x_j − x0_j); none without the option. */
+    private List<double[]> projected(Network net, double[] center, int[] ij) {
+        List<double[]> result = new ArrayList<>();
+        if (points != null) {
+            for (double[] x : PointFiles.readRows(points, net.inputSize())) {
+                result.add(new double[] {x[ij[0]] - center[ij[0]], x[ij[1]] - center[ij[1]]});
+            }
+        }
+        return result;
     }
 
     private int[] parseDims(int n) {

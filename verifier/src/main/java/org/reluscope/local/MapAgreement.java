@@ -1,5 +1,7 @@
 package org.reluscope.local;
 
+import org.reluscope.region.AffineMap;
+
 /**
  * How closely two networks' local affine maps f₁(y) = J₁ y + c₁ and f₂(y) = J₂ y + c₂ agree
  * at a point (seed 003: similar structures across networks).
@@ -13,28 +15,27 @@ public record MapAgreement(double cosine, double offsetDifference, double jacobi
 
     /** The agreement of the maps of two regions (of networks with the same input and output sizes). */
     public static MapAgreement of(PointRegion a, PointRegion b) {
-        double[][] ja = a.jacobian();
-        double[][] jb = b.jacobian();
-        if (ja.length != jb.length || ja[0].length != jb[0].length) {
-            throw new IllegalArgumentException("local maps are " + ja.length + "×" + ja[0].length + " and "
-                    + jb.length + "×" + jb[0].length);
+        AffineMap ma = a.map();
+        AffineMap mb = b.map();
+        if (ma.outputs() != mb.outputs() || ma.inputs() != mb.inputs()) {
+            throw new IllegalArgumentException("local maps are " + ma.outputs() + "×" + ma.inputs() + " and "
+                    + mb.outputs() + "×" + mb.inputs());
         }
+        double[] ja = ma.jacobian();
+        double[] jb = mb.jacobian();
         double dot = 0;
         double na = 0;
         double nb = 0;
         double diff = 0;
-        for (int i = 0; i < ja.length; i++) {
-            for (int j = 0; j < ja[i].length; j++) {
-                dot += ja[i][j] * jb[i][j];
-                na += ja[i][j] * ja[i][j];
-                nb += jb[i][j] * jb[i][j];
-                double d = ja[i][j] - jb[i][j];
-                diff += d * d;
-            }
+        for (int k = 0; k < ja.length; k++) {
+            dot += ja[k] * jb[k];
+            na += ja[k] * ja[k];
+            nb += jb[k] * jb[k];
+            diff += (ja[k] - jb[k]) * (ja[k] - jb[k]);
         }
         double cosine = na == 0 || nb == 0 ? (na == nb ? 1 : 0) : dot / Math.sqrt(na * nb);
-        double[] ca = a.offset();
-        double[] cb = b.offset();
+        double[] ca = ma.offset();
+        double[] cb = mb.offset();
         double off = 0;
         for (int i = 0; i < ca.length; i++) {
             off += (ca[i] - cb[i]) * (ca[i] - cb[i]);

@@ -61,7 +61,7 @@ public final class Neighborhood {
                     options.bisectionSteps()));
         }
         return new PointAnalysis(x.clone(), count(ball), BoundaryDistance.of(region, options.norm()),
-                options.norm().inducedNorm(region.jacobian()), certification);
+                options.norm().inducedNorm(region.map().jacobianRows()), certification);
     }
 
     /** The regions meeting the ball around x: exact within the budget, else the bound. Not modified: x. */

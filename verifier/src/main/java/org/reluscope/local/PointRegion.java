@@ -6,6 +6,7 @@ import java.util.List;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
+import org.reluscope.region.AffineMap;
 
 /**
  * The activation region of a point x and the network's affine form on it (MISSION.md §3):
@@ -118,26 +119,14 @@ public final class PointRegion {
         return neurons;
     }
 
-    /** J, rows by output, copied. */
-    public double[][] jacobian() {
-        double[][] j = new double[jacobian.length][];
-        for (int i = 0; i < j.length; i++) {
-            j[i] = jacobian[i].clone();
+    /** The network's affine map y = J x + c on the region. */
+    public AffineMap map() {
+        int outputs = jacobian.length;
+        int inputs = point.length;
+        double[] flat = new double[outputs * inputs];
+        for (int i = 0; i < outputs; i++) {
+            System.arraycopy(jacobian[i], 0, flat, i * inputs, inputs);
         }
-        return j;
-    }
-
-    /** c, copied. */
-    public double[] offset() {
-        return offset.clone();
-    }
-
-    /** The pattern: for each ReLU neuron in {@link #neurons()} order, whether it is active. */
-    public boolean[] pattern() {
-        boolean[] p = new boolean[neurons.size()];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = neurons.get(k).active();
-        }
-        return p;
+        return new AffineMap(outputs, inputs, flat, offset.clone());
     }
 }

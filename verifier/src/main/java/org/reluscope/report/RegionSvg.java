@@ -40,22 +40,23 @@ public final class RegionSvg {
     /**
      * The picture of a slice with half-widths ri, rj (a circle of radius ri when {@code disk}).
      *
+     * @param points  data points in slice coordinates (s, t), drawn as dots when inside the frame
      * @param caption the legend's first line (network, centre, dimensions)
      */
     public static String svg(List<SliceRegions.Polygon> polygons, double ri, double rj, boolean disk, Colouring colouring,
-                             String caption) {
+                             List<double[]> points, String caption) {
         int[] colours = colours(polygons, colouring);
         double scale = SIZE / (2 * Math.max(ri, rj));
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>%n<svg xmlns=\"http://www.w3.org/2000/svg\" "
                 + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", SIZE, SIZE + LEGEND));
         for (int k = 0; k < polygons.size(); k++) {
-            StringBuilder points = new StringBuilder();
+            StringBuilder vertices = new StringBuilder();
             for (double[] p : polygons.get(k).polygon()) {
-                points.append(String.format(Locale.ROOT, "%.3f,%.3f ", x(p[0], scale), y(p[1], scale)));
+                vertices.append(String.format(Locale.ROOT, "%.3f,%.3f ", x(p[0], scale), y(p[1], scale)));
             }
             sb.append(String.format(Locale.ROOT, "<polygon points=\"%s\" fill=\"#%06x\" stroke=\"#333\" "
-                    + "stroke-width=\"0.5\"><title>region %d</title></polygon>%n", points.toString().strip(), colours[k], k));
+                    + "stroke-width=\"0.5\"><title>region %d</title></polygon>%n", vertices.toString().strip(), colours[k], k));
         }
         if (disk) {
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.3f\" cy=\"%.3f\" r=\"%.3f\" fill=\"none\" stroke=\"black\" "
@@ -63,6 +64,12 @@ public final class RegionSvg {
         } else {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%.3f\" y=\"%.3f\" width=\"%.3f\" height=\"%.3f\" fill=\"none\" "
                     + "stroke=\"black\" stroke-width=\"2\"/>%n", x(-ri, scale), y(rj, scale), 2 * ri * scale, 2 * rj * scale));
+        }
+        for (double[] p : points) {
+            if (Math.abs(p[0]) <= ri && Math.abs(p[1]) <= rj) {
+                sb.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.3f\" cy=\"%.3f\" r=\"3\" "
+                        + "fill=\"black\"/>%n", x(p[0], scale), y(p[1], scale)));
+            }
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\">%s</text>%n<text x=\"8\" y=\"%d\">%s</text>%n</svg>%n",
                 SIZE + 16, escape(caption), SIZE + 32, escape(legend(polygons, colouring))));

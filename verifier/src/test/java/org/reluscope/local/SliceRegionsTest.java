@@ -62,10 +62,12 @@ class SliceRegionsTest {
         assertEquals(7, polygons.size());
         double gon = 0.5 * SliceRegions.DISK_SIDES * r * r * Math.sin(2 * Math.PI / SliceRegions.DISK_SIDES);
         assertEquals(gon, polygons.stream().mapToDouble(SliceRegions.Polygon::area).sum(), 1e-9);
-        String svg = RegionSvg.svg(polygons, r, r, true, RegionSvg.Colouring.MAP, "three lines");
+        String svg = RegionSvg.svg(polygons, r, r, true, RegionSvg.Colouring.MAP,
+                List.of(new double[] {0.3, 0.2}, new double[] {2, 0}), "three lines");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals(7, doc.getElementsByTagName("polygon").getLength());
+        assertEquals(2, doc.getElementsByTagName("circle").getLength(), "the outline and the one point inside the frame");
         assertTrue(svg.contains("7 regions, 7 distinct affine maps"), svg);
     }
 
