@@ -137,25 +137,24 @@ public final class BabBenchmark {
         // First a slice of the budget for each disjunct, so that a counterexample in a late
         // disjunct is not starved by an early one that is hard to prove; then the rest in turn.
         Duration slice = Duration.ofMillis((long) (inst.timeout * scale * 1000 / (2.0 * open.size())));
-        String answer = "unsat";
-        for (Deadline pass : List.of(Deadline.NONE, deadline)) {
+        boolean gaveUp = false;
+        for (boolean sliced : new boolean[] {true, false}) {
             List<Map.Entry<InputSet, LinearConstraints>> undecided = new ArrayList<>();
+            gaveUp = false;
             for (Map.Entry<InputSet, LinearConstraints> d : open) {
-                Deadline limit = pass == Deadline.NONE ? deadline.atMost(slice) : deadline;
+                Deadline limit = sliced ? deadline.atMost(slice) : deadline;
                 DisjunctOutcome o = search.search(net, d.getKey(), d.getValue(), limit);
                 if (o instanceof DisjunctOutcome.Violated) {
                     return start.outcome("sat", search.name());
                 }
                 if (o instanceof DisjunctOutcome.Undecided u) {
                     undecided.add(d);
-                    answer = u.timedOut() && deadline.expired() ? "timeout" : "unknown";
+                    gaveUp |= !u.timedOut();
                 }
             }
             open = undecided;
         }
-        if (!open.isEmpty() && deadline.expired()) {
-            answer = "timeout";
-        }
+        String answer = open.isEmpty() ? "unsat" : gaveUp ? "unknown" : "timeout";
         return start.outcome(answer, search.name());
     }
 

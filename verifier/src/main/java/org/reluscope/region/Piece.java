@@ -44,6 +44,8 @@ final class Piece {
      * codes): S's signs, sharpened by the screening at layer entry. Owned like the current phases.
      */
     byte[] known;
+    /** Ball cut directions of the last slack LP on the way here (see {@link PieceLp#interior(List, List)}). */
+    List<double[]> cuts = List.of();
     /** Slack tests of the screening, [neuron][phase], valid while {@link #rows} is {@link #screenedRows}. */
     Interior[][] screened;
     Rows screenedRows;
@@ -72,6 +74,7 @@ final class Piece {
         this.point = other.point;
         this.slack = other.slack;
         this.known = other.known.clone();
+        this.cuts = other.cuts;
     }
 
     /** A copy for another owner. */

@@ -1,7 +1,9 @@
 package org.reluscope.region;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.reluscope.lp.DistanceResult;
 import org.reluscope.lp.DistanceSolver;
@@ -35,6 +37,8 @@ import org.reluscope.numeric.Rounding;
 final class PieceLp {
     private static final int MAX_CUT_ROUNDS = 60;
     private static final double BALL_TOLERANCE = 1e-9;
+    /** A piece passes on at most this many cuts per input dimension to the pieces inside it. */
+    private static final int MAX_INHERITED_CUTS = 4;
 
     private final SetGeometry geometry;
     private final LpSolver solver;
@@ -50,15 +54,35 @@ final class PieceLp {
 
     /** The slack test of P ∩ S for the rows {@code rows}. */
     Interior interior(List<HalfSpace> rows) {
+        return interior(rows, List.of());
+    }
+
+    /**
+     * The slack test, starting a ball's cut loop from the cut directions {@code seeds} (e.g. those
+     * of an enclosing piece: every cut is valid for the whole ball, so any seeds are sound; good
+     * ones save cut rounds). The result carries the directions its loop ended with.
+     */
+    Interior interior(List<HalfSpace> rows, List<double[]> seeds) {
+        List<double[]> cuts = new ArrayList<>(seeds);
+        Interior verdict = classify(rows, cuts);
+        return geometry.ball == null ? verdict : verdict.withCuts(cuts.subList(
+                Math.max(0, cuts.size() - MAX_INHERITED_CUTS * geometry.dimension), cuts.size()));
+    }
+
+    private Interior classify(List<HalfSpace> rows, List<double[]> cuts) {
         int n = geometry.dimension;
         LinearProgram lp = program(rows, true);
-        Outcome out = solveWithCuts(lp, true);
+        Outcome out = solveWithCuts(lp, true, cuts, r -> r.safeBound() <= geometry.tolerance
+                || geometry.slack(Arrays.copyOf(r.primal(), n), rows) > geometry.tolerance);
         if (out.result.status() == LpStatus.INFEASIBLE) {
             return proveEmpty(rows) ? Interior.EMPTY : Interior.THIN;
         }
         if (out.result.status().isOptimal()) {
             if (out.result.safeBound() < 0) {
                 return Interior.EMPTY;
+            }
+            if (out.result.safeBound() <= geometry.tolerance) {
+                return Interior.THIN;
             }
             double[] x = Arrays.copyOf(out.result.primal(), n);
             double s = geometry.slack(x, rows);
@@ -76,7 +100,7 @@ final class PieceLp {
     double maximum(List<HalfSpace> rows, double[] g, double g0) {
         LinearProgram base = program(rows, false);
         LinearProgram lp = base.toBuilder().objective(g, g0, Sense.MAXIMIZE).build();
-        Outcome out = solveWithCuts(lp, false);
+        Outcome out = solveWithCuts(lp, false, new ArrayList<>(), r -> false);
         if (out.result.status() == LpStatus.INFEASIBLE && proveEmpty(rows)) {
             return Double.NEGATIVE_INFINITY;
         }
@@ -191,7 +215,12 @@ final class PieceLp {
     private record Outcome(LpResult result, boolean converged) {
     }
 
-    private Outcome solveWithCuts(LinearProgram lp, boolean slack) {
+    /**
+     * The cut loop; {@code cuts} holds the directions to start from and receives the new ones.
+     * It ends when the optimum lies in the ball, when {@code settled} says the result already
+     * answers the question, or after {@value #MAX_CUT_ROUNDS} rounds.
+     */
+    private Outcome solveWithCuts(LinearProgram lp, boolean slack, List<double[]> cuts, Predicate<LpResult> settled) {
         if (geometry.ball == null) {
             onSolve.run();
             return new Outcome(solver.solve(lp), true);
@@ -200,12 +229,18 @@ final class PieceLp {
         double[] x0 = geometry.ball.center();
         double r = geometry.ball.radius();
         try (IncrementalLp session = solver.open(lp)) {
+            for (double[] d : cuts) {
+                addCut(session, d, x0, r, slack);
+            }
             LpResult result = null;
             for (int round = 0; round < MAX_CUT_ROUNDS; round++) {
                 onSolve.run();
                 result = session.solve();
                 if (!result.status().isOptimal()) {
                     return new Outcome(result, false);
+                }
+                if (settled.test(result)) {
+                    return new Outcome(result, true);
                 }
                 double[] p = result.primal();
                 double[] d = new double[n];
@@ -220,6 +255,7 @@ final class PieceLp {
                     return new Outcome(result, true);
                 }
                 addCut(session, d, x0, r, slack);
+                cuts.add(d);
             }
             return new Outcome(result, false);
         }

@@ -72,7 +72,9 @@ final class RegionRun {
         for (int j = 0; j < n; j++) {
             identity[j * n + j] = 1;
         }
-        Interior whole = lps.interior(List.of());
+        double[] centre = geometry.set.center();
+        double centreSlack = geometry.slack(centre);
+        Interior whole = centreSlack > geometry.tolerance ? Interior.at(centre, centreSlack) : lps.interior(List.of());
         if (whole.isEmpty()) {
             return null;
         }
@@ -205,6 +207,9 @@ final class RegionRun {
         if (!implied) {
             p.rows = Piece.Rows.add(p.rows, row);
         }
+        if (!half.cuts().isEmpty()) {
+            p.cuts = half.cuts();
+        }
         if (half.hasInterior()) {
             p.point = half.point();
             p.slack = half.slack();
@@ -218,13 +223,14 @@ final class RegionRun {
      * Screening at layer entry: every neuron S leaves undecided (and no split forces) is tested
      * on the piece itself. A neuron stable there is stable on every sub-piece, so it is decided
      * once here instead of once per sub-piece the layer's splits create; the tests are kept, and
-     * the first split reuses them while the piece is unchanged.
+     * the first split reuses them while the piece is unchanged. A stop request ends the
+     * screening early (the remaining neurons stay undecided and the piece is left unexplored).
      */
     private void screen(Piece p) {
         LayerState s = p.state;
         p.screened = new Interior[s.width][];
         p.screenedRows = p.rows;
-        for (int i = 0; i < s.width; i++) {
+        for (int i = 0; i < s.width && !shouldStop(); i++) {
             if (p.known[i] != LayerState.UNDECIDED || forced[s.layer][i] != 0) {
                 continue;
             }
@@ -260,7 +266,7 @@ final class RegionRun {
                 return Interior.at(p.point, s);
             }
         }
-        Interior result = lps.interior(p.rowListWith(half));
+        Interior result = lps.interior(p.rowListWith(half), p.cuts);
         return p.point == null && result.hasInterior() ? Interior.THIN : result;
     }
 
