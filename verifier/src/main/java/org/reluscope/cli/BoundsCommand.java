@@ -1,7 +1,6 @@
 package org.reluscope.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope bounds NET (SPEC | --center FILE --linf EPS | --center FILE --l2 R)}: sound output bounds. */
@@ -38,14 +36,7 @@ final class BoundsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private NetworkArgument network;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = InputSetOptions.SPEC_LABEL,
-            description = InputSetOptions.SPEC_DESCRIPTION)
-    private Path property;
-
-    @Mixin
-    private InputSetOptions inputs;
+    private NetworkProblem problem;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "crown",
             description = {"ibp: interval propagation (fastest, loosest); crown: symbolic back-substitution "
@@ -62,8 +53,8 @@ final class BoundsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Network net = network.read();
-        List<InputSet> sets = inputs.resolve(net, property).inputSets();
+        Network net = problem.readNetwork();
+        List<InputSet> sets = problem.resolve(net).inputSets();
         OutputBounder bounder = Options.bounder(spec, "--method", method);
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode results = MAPPER.createArrayNode();

@@ -1,6 +1,5 @@
 package org.reluscope.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,7 +31,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,14 +55,7 @@ final class ConstraintsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private NetworkArgument network;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = InputSetOptions.SPEC_LABEL,
-            description = InputSetOptions.SPEC_DESCRIPTION)
-    private Path property;
-
-    @Mixin
-    private InputSetOptions inputs;
+    private NetworkProblem problem;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FMT",
             description = "text, json, m2 (Macaulay2) or sympy (one polynomial per line that SymPy's sympify "
@@ -100,8 +91,8 @@ final class ConstraintsCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new BadInputException("--verify-samples", "need a non-negative count, got " + samples);
         }
-        Network net = network.read();
-        List<InputSet> sets = inputs.resolve(net, property).inputSets();
+        Network net = problem.readNetwork();
+        List<InputSet> sets = problem.resolve(net).inputSets();
         RegionOptions options = RegionOptions.defaults().withSorted(true);
         if (threads != null) {
             if (threads < 1) {

@@ -33,7 +33,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope regions NET (SPEC | --center FILE --linf EPS | --center FILE --l2 R)}: exact activation regions. */
@@ -50,14 +49,7 @@ final class RegionsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private NetworkArgument network;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = InputSetOptions.SPEC_LABEL,
-            description = InputSetOptions.SPEC_DESCRIPTION)
-    private Path property;
-
-    @Mixin
-    private InputSetOptions inputs;
+    private NetworkProblem problem;
 
     @Option(names = "--count-only", description = "Print only the summary, not a line per region.")
     private boolean countOnly;
@@ -93,9 +85,9 @@ final class RegionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RegionOptions options = options();
-        Network net = network.read();
-        InputSetOptions.ProblemSpec problem = inputs.resolve(net, property);
-        List<InputSet> sets = problem.inputSets();
+        Network net = problem.readNetwork();
+        InputSetOptions.ProblemSpec given = problem.resolve(net);
+        List<InputSet> sets = given.inputSets();
         boolean toStdout = "-".equals(jsonl);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -104,8 +96,8 @@ final class RegionsCommand implements Callable<Integer> {
         try (Writer file = jsonl == null || toStdout ? null : Files.newBufferedWriter(Path.of(jsonl), StandardCharsets.UTF_8)) {
             Writer lines = toStdout ? out : file;
             for (int k = 0; k < sets.size(); k++) {
-                String source = sets.size() > 1 ? problem.source() + ", input box " + (k + 1) + " of " + sets.size()
-                        : problem.source();
+                String source = sets.size() > 1 ? given.source() + ", input box " + (k + 1) + " of " + sets.size()
+                        : given.source();
                 RegionSummary summary = enumerate(net, sets.get(k), options, sink(lines, out, sets.size() > 1 ? k : -1), err);
                 RegionBound bound = upperBound ? RegionCountBound.of(net, sets.get(k), new SymbolicPropagation()) : null;
                 if (json) {

@@ -24,7 +24,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope verify NET SPEC}: decides a property, VNN-COMP style. */
@@ -42,14 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private NetworkArgument network;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = InputSetOptions.SPEC_LABEL,
-            description = InputSetOptions.SPEC_DESCRIPTION)
-    private Path property;
-
-    @Mixin
-    private InputSetOptions inputs;
+    private NetworkProblem problem;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "300",
             description = "Time budget in seconds for the whole run (default ${DEFAULT-VALUE}).")
@@ -73,8 +65,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (resultFile != null) {
             AtomicFiles.checkWritable("--result-file", resultFile);
         }
-        Network net = network.read();
-        Property prop = inputs.resolve(net, property).property().orElseThrow(() -> new ParameterException(
+        Network net = problem.readNetwork();
+        Property prop = problem.resolve(net).property().orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "verify needs a property: give SPEC (a .vnnlib file) or --label K"));
         VerificationResult result = new Verifier(options).verify(net, prop);
         if (resultFile != null) {
