@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.region.BoundMethod;
 import org.reluscope.spec.Property;
 import org.reluscope.spec.VnnLibParser;
 import org.reluscope.symmetry.Simplification;
