@@ -1,11 +1,11 @@
 package org.reluscope.cli;
 
 import org.reluscope.BadInputException;
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.local.DistanceNorm;
 import org.reluscope.local.NeighborhoodOptions;
 import org.reluscope.lp.ortools.OrToolsEngine;
 import org.reluscope.lp.ortools.OrToolsSolver;
+import org.reluscope.region.BoundMethod;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
