@@ -11,6 +11,7 @@ import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.Witness;
 
 /**
  * Functional equivalence of two networks.
@@ -105,7 +106,7 @@ public final class Equivalence {
         Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {
             DisjunctOutcome outcome = decideSide(d, domain, side, options.searches(), deadline);
-            if (outcome instanceof DisjunctOutcome.Violated v) {
+            if (outcome instanceof Witness v) {
                 return Witnesses.best(f1, f2, List.of(v.input()), tol).<EquivalenceVerdict>map(w -> w)
                         .orElseGet(() -> new EquivalenceVerdict.Unknown("the search's witness differs by only "
                                 + Witnesses.difference(f1, f2, v.input()) + " when re-evaluated through both networks"));
