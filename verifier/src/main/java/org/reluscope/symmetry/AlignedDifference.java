@@ -54,10 +54,10 @@ final class AlignedDifference {
         Bounds b1 = crown.compute(s1, domain);
         Bounds b2 = crown.compute(s2, domain);
         double best = Double.POSITIVE_INFINITY;
-        for (UnitAlignment a : matcher.find(s1, b1, s2, domain).stream().toList()) {
+        for (UnitAlignment a : matcher.find(s1, b1, s2, b2, domain).stream().toList()) {
             best = Math.min(best, along(s1, b1, s2, b2, domain.boundingBox(), a));
         }
-        for (UnitAlignment a : matcher.find(s2, b2, s1, domain).stream().toList()) {
+        for (UnitAlignment a : matcher.find(s2, b2, s1, b1, domain).stream().toList()) {
             best = Math.min(best, along(s2, b2, s1, b1, domain.boundingBox(), a));
         }
         return best;
