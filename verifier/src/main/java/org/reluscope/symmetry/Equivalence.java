@@ -23,8 +23,9 @@ import org.reluscope.verify.Witness;
  * is {@code unknown}.
  *
  * <p>Any networks on a bounded domain D: with d = f₁ − f₂ as one network, first a witness is
- * sought ({@link DifferenceAscent}), then crown bounds on d over D, then a complete search
- * decides whether |d_j| ≥ τ is reachable for some output j.
+ * sought ({@link DifferenceAscent}), then crown bounds on d over D, then differential bounds
+ * along matched units, then a complete search decides whether |d_j| ≥ τ is reachable for some
+ * output j.
  */
 public final class Equivalence {
     private static final long WITNESS_SEED = 0x5eed;
@@ -60,6 +61,8 @@ public final class Equivalence {
      * <ol>
      *   <li>a witness search on d = f₁ − f₂ ({@link DifferenceAscent});</li>
      *   <li>crown bounds on every d_j over D — done if they lie within (−τ, τ);</li>
+     *   <li>differential bounds along units the two networks share ({@link AlignedDifference}):
+     *       done if they prove |d| &lt; τ, which they do for a network and its simplification on D;</li>
      *   <li>otherwise the complete search decides, for each output j and side that crown left
      *       open, whether d_j ≥ τ (or d_j ≤ −τ) is reachable on D: proven unreachable on every
      *       side means |d| &lt; τ on D; a reachable side gives an input that is re-evaluated
@@ -95,6 +98,10 @@ public final class Equivalence {
         }
         if (open.isEmpty()) {
             return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
+        }
+        double aligned = AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT);
+        if (aligned < tol) {
+            return new EquivalenceVerdict.Equivalent("differential bounds along matched units", aligned);
         }
         Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {
