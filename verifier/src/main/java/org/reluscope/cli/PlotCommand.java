@@ -80,7 +80,9 @@ final class PlotCommand implements Callable<Integer> {
         double rj = disk ? ri : box.width(ij[1]) / 2;
         List<SliceRegions.Polygon> polygons;
         try {
-            polygons = SliceRegions.of(net, center, ij[0], ij[1], ri, rj, disk, timeout);
+            // A clipped L∞ box is already the whole set; a clipped ball keeps its domain apart.
+            Box domain = disk ? ((L2Ball) set).domainBox().orElse(null) : null;
+            polygons = SliceRegions.of(net, center, ij[0], ij[1], ri, rj, disk, domain, timeout);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(output.toString(), e.getMessage());
         }

@@ -57,6 +57,16 @@ class PlotCommandTest {
         assertTrue(Files.readString(dir.resolve("lines.svg")).contains("7 regions, 7 distinct affine maps"));
     }
 
+    /** Kept in [0, 1]², the disk around the origin only meets the two regions of the positive quadrant. */
+    @Test
+    void clipKeepsTheDiskInTheDomain() throws Exception {
+        CliRun run = plot("clipped.svg", "--clip", "0,1");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("2 regions drawn"), run.out());
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("clipped.svg").toFile());
+        assertEquals(2, doc.getElementsByTagName("polygon").getLength());
+    }
+
     /**
      * Pixels well inside the disk and away from the three lines: pixels of the same activation
      * pattern (computed here from the lines, not by the plot) share a colour, pixels of
