@@ -8,7 +8,7 @@ import org.reluscope.spec.LinearConstraints;
  * A complete (given time) search deciding whether some x in an input set has f(x) in the
  * unsafe polyhedron { y : A y ≤ b }: input splitting for low-dimensional inputs, branch and
  * bound over ReLU phases for wide ones. Implementations must only answer
- * {@link DisjunctOutcome.Proved} with a sound proof and {@link DisjunctOutcome.Violated} with a
+ * {@link DisjunctOutcome.Proved} with a sound proof and {@link Witness} with a
  * witness accepted by {@link WitnessCheck}; they stop with {@link DisjunctOutcome.Undecided} when
  * {@code deadline} expires. Implementations are thread-safe.
  */

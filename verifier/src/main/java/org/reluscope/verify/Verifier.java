@@ -71,7 +71,7 @@ public final class Verifier {
         Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
         Falsifier falsifier = new Falsifier(network, options.seed());
         for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
-            Optional<DisjunctOutcome.Violated> w = falsifier.falsify(group.getKey(), group.getValue(), deadline);
+            Optional<Witness> w = falsifier.falsify(group.getKey(), group.getValue(), deadline);
             if (w.isPresent()) {
                 return sat(w.get(), "falsifier");
             }
@@ -99,7 +99,7 @@ public final class Verifier {
             for (DisjunctSearch.Resumable d : open) {
                 Deadline budget = open.size() == 1 ? deadline : deadline.atMost(slice);
                 DisjunctOutcome outcome = d.resume(budget);
-                if (outcome instanceof DisjunctOutcome.Violated v) {
+                if (outcome instanceof Witness v) {
                     return sat(v, search.name());
                 }
                 if (outcome instanceof DisjunctOutcome.Proved p) {
@@ -143,7 +143,7 @@ public final class Verifier {
         return false;
     }
 
-    private static Decision sat(DisjunctOutcome.Violated w, String method) {
-        return new Decision(new Verdict.Sat(w.input(), w.output()), method);
+    private static Decision sat(Witness w, String method) {
+        return new Decision(w, method);
     }
 }

@@ -18,6 +18,7 @@ import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.Witness;
 
 /**
  * Complete search by input splitting, for low-dimensional inputs (ACAS Xu has 5): the input
@@ -105,7 +106,7 @@ public final class InputSplitSearch implements DisjunctSearch {
         /** Workers holding a node taken from the frontier (the search is over when none does and it is empty). */
         final AtomicInteger busy = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final AtomicReference<DisjunctOutcome.Violated> witness = new AtomicReference<>();
+        final AtomicReference<Witness> witness = new AtomicReference<>();
         final AtomicBoolean tooThin = new AtomicBoolean();
         /** Set when a worker stopped with nodes left on its stack. */
         final AtomicBoolean abandoned = new AtomicBoolean();

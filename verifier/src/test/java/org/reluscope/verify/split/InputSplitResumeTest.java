@@ -16,6 +16,7 @@ import org.reluscope.testing.ReluMilp;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.Witness;
 
 /**
  * An input-split search run in many short slices, as the verifier runs open disjuncts in
@@ -52,7 +53,7 @@ class InputSplitResumeTest {
             }
             sliced += slices > 1 ? 1 : 0;
             if (exact <= 0) {
-                DisjunctOutcome.Violated w = assertInstanceOf(DisjunctOutcome.Violated.class, outcome,
+                Witness w = assertInstanceOf(Witness.class, outcome,
                         "network " + n + ": MILP margin " + exact + " after " + slices + " slices");
                 assertTrue(unsafe.contains(net.evaluate(w.input())) && box.contains(w.input(), 0), "witness");
             } else {
