@@ -252,14 +252,15 @@ public final class RegionTrainingExperiment {
 
     /** A panel with one series per group: {@code value} of the group at each of the epochs. */
     private static SvgChart.Panel panel(String title, List<Epoch> epochs, ToDoubleFunction<Group> value) {
-        double[] x = epochs.stream().mapToDouble(Epoch::epoch).toArray();
+        // Most of the change happens in the first epochs: a log axis keeps them apart.
+        double[] x = epochs.stream().mapToDouble(e -> Math.log10(e.epoch() + 1)).toArray();
         List<SvgChart.Series> series = new ArrayList<>();
         for (int k = 0; k < GROUPS.size(); k++) {
             int group = k;
             series.add(new SvgChart.Series(SERIES_NAMES.get(k), x,
                     epochs.stream().mapToDouble(e -> value.applyAsDouble(e.groups().get(group))).toArray()));
         }
-        return new SvgChart.Panel(title, "epoch", series);
+        return new SvgChart.Panel(title, "log10(epoch + 1)", series);
     }
 
     /** The share of points whose largest output is their label. */
