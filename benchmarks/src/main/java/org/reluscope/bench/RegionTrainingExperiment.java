@@ -32,18 +32,21 @@ import org.reluscope.numeric.SampleSummary;
  * 8×8 digit glyphs ({@link DigitGlyphs}, pixels in [0, 1]).
  *
  * <p>At chosen epochs, for every training point, as many held-out points of the same
- * distribution (never trained on: they tell effects of training on these very points from
- * effects of the data's distribution) and as many random points uniform in the training
- * data's bounding box, {@link Neighborhood} gives the L∞ distance to the point's region boundary and
+ * distribution (never trained on: they tell an effect of training on these very points from
+ * one of the data's distribution) and as many random points uniform in the training data's
+ * bounding box, {@link Neighborhood} gives the L∞ distance to the point's region boundary and
  * the number of regions meeting the L∞ ball of radius ε (for digits, ball ∩ [0, 1]⁶⁴): exact
  * when the enumeration finishes within the budget, and always the sound upper bound (crown
- * classification). A dataset's region columns hold exact counts when every ball at every epoch
- * was counted exactly, and otherwise the upper bounds for all balls, so that one series never
- * mixes the two; the column {@code regions_kind} says which, and {@code exact_fraction} how
- * many balls were counted exactly. Writes {@code region-training.csv} (one row per dataset and
- * epoch: train and held-out accuracy; per group means and medians; Mann–Whitney p-values of
- * training vs random and training vs held-out points) and {@code region-training.svg} (per dataset: mean distance, mean exact count
- * at the epochs counted exactly, log₁₀ of the mean bound), and prints the table.
+ * classification). A row's region columns hold exact counts when every ball of that epoch was
+ * counted exactly and otherwise the upper bounds of all its balls, so that no mean mixes the
+ * two; the column {@code regions_kind} says which, {@code exact_fraction} how many balls were
+ * counted exactly, and the bound's means are always given.
+ *
+ * <p>Writes {@code region-training.csv} (one row per dataset and epoch: training and held-out
+ * accuracy; per group means and medians; Mann–Whitney p-values of training vs random and of
+ * training vs held-out points) and {@code region-training.svg} (per dataset: mean distance,
+ * mean exact count at the epochs counted exactly, log₁₀ of the mean bound), and prints the
+ * table; the first ten digit images go to stderr as text.
  *
  * <pre>
  *   benchmarks/run RegionTrainingExperiment [--out DIR] [--datasets moons,spirals,digits] [--points 200]
