@@ -53,7 +53,7 @@ final class PlotCommand implements Callable<Integer> {
     private String colour;
 
     @Option(names = "--points", paramLabel = "FILE.csv",
-            description = "Data points (one per row) to draw, projected onto the slice's plane (SVG only).")
+            description = "Data points (one per row) to draw, projected onto the slice's plane.")
     private Path points;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "OUT.svg or OUT.png.")
@@ -80,16 +80,19 @@ final class PlotCommand implements Callable<Integer> {
         double rj = disk ? ri : box.width(ij[1]) / 2;
         List<SliceRegions.Polygon> polygons;
         try {
-            polygons = SliceRegions.of(net, center, ij[0], ij[1], ri, rj, disk, timeout);
+            // A clipped L∞ box is already the whole set; a clipped ball keeps its domain apart.
+            Box domain = disk ? ((L2Ball) set).domainBox().orElse(null) : null;
+            polygons = SliceRegions.of(net, center, ij[0], ij[1], ri, rj, disk, domain, timeout);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(output.toString(), e.getMessage());
         }
+        List<double[]> drawn = projected(net, center, ij);
+        String caption = String.format(Locale.ROOT, "%s: slice along inputs %d, %d through the centre",
+                network.file().getFileName(), ij[0], ij[1]);
         if (output.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            ImageIO.write(RegionSvg.png(polygons, ri, rj, disk, colouring), "png", output.toFile());
+            ImageIO.write(RegionSvg.png(polygons, ri, rj, disk, colouring, drawn, caption), "png", output.toFile());
         } else {
-            Files.writeString(output, RegionSvg.svg(polygons, ri, rj, disk, colouring, projected(net, center, ij),
-                    String.format(Locale.ROOT,
-                    "%s: slice along inputs %d, %d through the centre", network.file().getFileName(), ij[0], ij[1])));
+            Files.writeString(output, RegionSvg.svg(polygons, ri, rj, disk, colouring, drawn, caption));
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "%d regions drawn to %s%n", polygons.size(), output);
         return 0;

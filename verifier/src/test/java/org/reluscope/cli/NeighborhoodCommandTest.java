@@ -77,6 +77,42 @@ class NeighborhoodCommandTest {
         assertTrue(lines.get(16).startsWith("random,11,,"));
     }
 
+    /**
+     * Around (0.05, 0.05) the lines x₁ = 0 and x₂ = 0 cut the L2 ball of radius 0.2 and the L∞
+     * ball of radius 0.1 into 4 regions; kept in [0, 1]² both balls lie in the closed positive
+     * quadrant, one region. A clip box the ball misses is bad input.
+     */
+    @Test
+    void clipIntersectsTheBallsWithTheDataDomain() throws IOException {
+        Path net = write("lines.json", LINES);
+        Path points = write("points.csv", "0.05,0.05\n");
+        for (String[] ball : new String[][] {{"--l2", "0.2"}, {"--linf", "0.1"}}) {
+            CliRun free = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), ball[0], ball[1], "--json");
+            CliRun clipped = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), ball[0], ball[1],
+                    "--clip", "0,1", "--json");
+            assertEquals(0, free.code(), free.err());
+            assertEquals(0, clipped.code(), clipped.err());
+            JsonNode freePoint = new ObjectMapper().readTree(free.out()).get("points").get(0);
+            JsonNode clippedRoot = new ObjectMapper().readTree(clipped.out());
+            JsonNode clippedPoint = clippedRoot.get("points").get(0);
+            assertEquals(4, freePoint.get("regions").asInt(), ball[0]);
+            assertTrue(freePoint.get("regions_exact").asBoolean());
+            assertEquals(1, clippedPoint.get("regions").asInt(), ball[0]);
+            assertTrue(clippedPoint.get("regions_exact").asBoolean());
+            assertEquals("[0.0,1.0]", clippedRoot.get("clip").toString());
+            assertEquals(freePoint.get("boundary_distance").asDouble(), clippedPoint.get("boundary_distance").asDouble(),
+                    "the boundary distance is the region's, not the domain's");
+        }
+        CliRun missed = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), "--l2", "0.2",
+                "--clip", "2,3");
+        assertEquals(2, missed.code());
+        assertEquals(1, missed.err().strip().lines().count(), missed.err());
+        CliRun reversed = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), "--l2", "0.2",
+                "--clip", "1,0");
+        assertEquals(2, reversed.code());
+        assertTrue(reversed.err().contains("LO ≤ HI"), reversed.err());
+    }
+
     @Test
     void badLabelsAndMissingRadiusAreOneLineErrors() throws IOException {
         Path net = write("lines.json", LINES);

@@ -13,7 +13,7 @@ import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
-import org.reluscope.verify.DisjunctOutcome;
+import org.reluscope.verify.Witness;
 import org.reluscope.verify.WitnessCheck;
 
 /**
@@ -44,7 +44,7 @@ final class BoxEvaluation {
     }
 
     /** A checked witness inside the sub-box. */
-    record Found(DisjunctOutcome.Violated witness) implements Result {
+    record Found(Witness witness) implements Result {
     }
 
     /** Undecided: to be split further. */
@@ -67,6 +67,11 @@ final class BoxEvaluation {
                 row[k] = -row[k];
             }
         }
+    }
+
+    /** The whole input set (its bounding box, nothing known yet): the root of the search. */
+    Result evaluateRoot() {
+        return evaluate(input.boundingBox(), List.of());
     }
 
     /** The input set ∩ box, given sound bounds {@code known} of (a prefix of) the layers on a superset. */
@@ -110,13 +115,13 @@ final class BoxEvaluation {
             }
         }
         if (m == 1) {
-            Optional<DisjunctOutcome.Violated> w = check(minimiser(g[0], box));
+            Optional<Witness> w = check(minimiser(g[0], box));
             if (w.isPresent()) {
                 return new Found(w.get());
             }
         } else {
             RowCombination.Multipliers mult = RowCombination.search(g, h, b, box);
-            Optional<DisjunctOutcome.Violated> w = check(mult.minimiser());
+            Optional<Witness> w = check(mult.minimiser());
             if (w.isPresent()) {
                 return new Found(w.get());
             }
@@ -131,7 +136,7 @@ final class BoxEvaluation {
         return new Open(new SplitNode(box, bounds.layers(), score, direction));
     }
 
-    private Optional<DisjunctOutcome.Violated> check(double[] x) {
+    private Optional<Witness> check(double[] x) {
         return WitnessCheck.check(network, input, unsafe, x);
     }
 
