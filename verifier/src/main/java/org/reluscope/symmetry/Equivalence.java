@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.OutputBounder;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
@@ -29,6 +30,8 @@ import org.reluscope.verify.Witness;
  */
 public final class Equivalence {
     private static final long WITNESS_SEED = 0x5eed;
+    /** The proof method of {@link AlignedDifference}, as reported. */
+    public static final String DIFFERENTIAL = "differential bounds along matched units";
 
     private Equivalence() {
     }
@@ -99,9 +102,11 @@ public final class Equivalence {
         if (open.isEmpty()) {
             return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
-        double aligned = AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT);
-        if (aligned < tol) {
-            return new EquivalenceVerdict.Equivalent("differential bounds along matched units", aligned);
+        for (OutputBounder bounder : options.differential()) {
+            double aligned = AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT, bounder);
+            if (aligned < tol) {
+                return new EquivalenceVerdict.Equivalent(DIFFERENTIAL + " (" + bounder.name() + " phases)", aligned);
+            }
         }
         Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {

@@ -14,7 +14,7 @@ import org.reluscope.numeric.Vectors;
  * of the domain: f₁'s unit t is paired with f₂'s unit v when the two sample vectors are
  * positive multiples of each other, z₁,t ≈ μ z₂,v (then σ(z₁,t) = μ σ(z₂,v) as well). Hidden
  * layer k of f₂ is matched with the first later f₁ layer whose units reach every unit of f₂'s
- * layer. Units that the bounds prove inactive on the domain need no partner. A heuristic: a
+ * layer. Units that the bounds prove inactive on the domain, in either network, need no partner. A heuristic: a
  * wrong guess only makes {@link AlignedDifference}'s proven bound large.
  *
  * @param samples inputs of the domain compared (the centre and random members)
@@ -39,8 +39,9 @@ record UnitMatcher(int samples, long seed) {
      * hidden layer of f₂ has no matching layer in f₁.
      *
      * @param bounds1 sound bounds of f₁ over the domain
+     * @param bounds2 sound bounds of f₂ over the domain
      */
-    Optional<UnitAlignment> find(Network f1, Bounds bounds1, Network f2, InputSet domain) {
+    Optional<UnitAlignment> find(Network f1, Bounds bounds1, Network f2, Bounds bounds2, InputSet domain) {
         double[][][] z1 = unitSamples(f1, domain);
         double[][][] z2 = unitSamples(f2, domain);
         int hidden1 = f1.layerCount() - 1;
@@ -54,7 +55,8 @@ record UnitMatcher(int samples, long seed) {
             for (int l = next; l < hidden1 && !matched; l++) {
                 partners[k] = new int[z1[l].length];
                 scales[k] = new double[z1[l].length];
-                if (matchLayer(z1[l], bounds1.layer(l).upper(), z2[k], partners[k], scales[k])) {
+                if (matchLayer(z1[l], bounds1.layer(l).upper(), z2[k], bounds2.layer(k).upper(), partners[k],
+                        scales[k])) {
                     layers[k] = l;
                     next = l + 1;
                     matched = true;
@@ -69,10 +71,11 @@ record UnitMatcher(int samples, long seed) {
 
     /**
      * Pairs every unit of f₁'s layer that may be active (upper bound &gt; 0) with the f₂ unit its
-     * samples are most nearly a positive multiple of. True if every f₂ unit got some partner.
-     * Modified: partner, scale.
+     * samples are most nearly a positive multiple of. True if every f₂ unit that may be active
+     * got some partner. Modified: partner, scale.
      */
-    private static boolean matchLayer(double[][] z1, double[] upper1, double[][] z2, int[] partner, double[] scale) {
+    private static boolean matchLayer(double[][] z1, double[] upper1, double[][] z2, double[] upper2, int[] partner,
+                                      double[] scale) {
         double[][] unit2 = normalized(z2);
         boolean[] reached = new boolean[z2.length];
         Arrays.fill(partner, -1);
@@ -106,8 +109,8 @@ record UnitMatcher(int samples, long seed) {
                 reached[best] = true;
             }
         }
-        for (boolean r : reached) {
-            if (!r) {
+        for (int v = 0; v < z2.length; v++) {
+            if (!reached[v] && upper2[v] > 0) {
                 return false;
             }
         }

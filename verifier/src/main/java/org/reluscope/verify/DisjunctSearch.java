@@ -18,4 +18,19 @@ public interface DisjunctSearch {
     String name();
 
     DisjunctOutcome search(Network network, InputSet input, LinearConstraints unsafe, Deadline deadline);
+
+    /**
+     * The same search run in several slices of time, as when open disjuncts take turns: each
+     * {@link Resumable#resume} continues where the last one stopped. The default starts afresh
+     * every time; a search that can keep its open nodes overrides it.
+     */
+    default Resumable start(Network network, InputSet input, LinearConstraints unsafe) {
+        return deadline -> search(network, input, unsafe, deadline);
+    }
+
+    /** One disjunct's search, paused between slices. */
+    interface Resumable {
+        /** Searches on until {@code deadline}; the outcome is final unless it is a timed-out {@link DisjunctOutcome.Undecided}. */
+        DisjunctOutcome resume(Deadline deadline);
+    }
 }

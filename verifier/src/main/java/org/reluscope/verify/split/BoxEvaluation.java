@@ -69,6 +69,11 @@ final class BoxEvaluation {
         }
     }
 
+    /** The whole input set (its bounding box, nothing known yet): the root of the search. */
+    Result evaluateRoot() {
+        return evaluate(input.boundingBox(), List.of());
+    }
+
     /** The input set ∩ box, given sound bounds {@code known} of (a prefix of) the layers on a superset. */
     Result evaluate(Box box, List<LayerBounds> known) {
         Optional<InputSet> part = input.restrict(box);
