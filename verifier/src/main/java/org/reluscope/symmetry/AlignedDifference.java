@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.LayerBounds;
-import org.reluscope.bounds.SymbolicPropagation;
+import org.reluscope.bounds.OutputBounder;
 import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.AffineLayer;
@@ -18,7 +18,7 @@ import org.reluscope.numeric.Rounding;
  * instead of bounding f₁ − f₂ as one network (where the relaxations of the two halves do not
  * cancel and the bound stays far from 0).
  *
- * <p>Both networks are in standard shape, with sound bounds over D (crown) on every
+ * <p>Both networks are in standard shape, with sound bounds over D (crown, or lp) on every
  * pre-activation. Let f₁'s hidden layer L be matched with f₂'s layer k and the next matched
  * pair be (L', k + 1) (the outputs form the last pair, the inputs x the first, with μ = 1).
  * The f₁ layers strictly between L and L' must have every unit of fixed phase on D by f₁'s
@@ -46,13 +46,15 @@ final class AlignedDifference {
     /**
      * A proven upper bound on max_{x ∈ D} ‖f₁(x) − f₂(x)‖_∞: the smaller of the bounds along the
      * alignments of f₁ onto f₂ and of f₂ onto f₁ that {@code matcher} finds, +∞ if it finds none.
+     *
+     * @param bounder the sound pre-activation bounds used (phases of skipped layers, inactive
+     *                units, ranges of unit outputs)
      */
-    static double bound(Network f1, Network f2, InputSet domain, UnitMatcher matcher) {
+    static double bound(Network f1, Network f2, InputSet domain, UnitMatcher matcher, OutputBounder bounder) {
         Network s1 = new Network(NetworkDifference.standardLayers(f1));
         Network s2 = new Network(NetworkDifference.standardLayers(f2));
-        SymbolicPropagation crown = new SymbolicPropagation();
-        Bounds b1 = crown.compute(s1, domain);
-        Bounds b2 = crown.compute(s2, domain);
+        Bounds b1 = bounder.compute(s1, domain);
+        Bounds b2 = bounder.compute(s2, domain);
         double best = Double.POSITIVE_INFINITY;
         for (UnitAlignment a : matcher.find(s1, b1, s2, b2, domain).stream().toList()) {
             best = Math.min(best, along(s1, b1, s2, b2, domain.boundingBox(), a));

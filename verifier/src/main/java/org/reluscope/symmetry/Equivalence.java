@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.OutputBounder;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
@@ -101,10 +102,11 @@ public final class Equivalence {
         if (open.isEmpty()) {
             return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
-        double aligned = options.differential() ? AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT)
-                : Double.POSITIVE_INFINITY;
-        if (aligned < tol) {
-            return new EquivalenceVerdict.Equivalent(DIFFERENTIAL, aligned);
+        for (OutputBounder bounder : options.differential()) {
+            double aligned = AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT, bounder);
+            if (aligned < tol) {
+                return new EquivalenceVerdict.Equivalent(DIFFERENTIAL + " (" + bounder.name() + " phases)", aligned);
+            }
         }
         Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {

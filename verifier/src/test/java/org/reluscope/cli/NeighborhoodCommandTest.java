@@ -113,6 +113,31 @@ class NeighborhoodCommandTest {
         assertTrue(reversed.err().contains("LO ≤ HI"), reversed.err());
     }
 
+    /**
+     * At (1, 0.97) all three units are active and y₀ − y₁ = 2.5x₁ − 1.5x₂ − 0.5 = 0.545. In the
+     * L∞ ball of radius 0.15 the margin can fall to 0.545 − 4·0.15 &lt; 0 (x₂ up to 1.12), so
+     * label 0 is refuted; kept in [0, 1]², x₂ rises by 0.03 at most and the margin stays
+     * ≥ 0.545 − 2.5·0.15 − 1.5·0.03 = 0.125: certified.
+     */
+    @Test
+    void clipDecidesCertification() throws IOException {
+        Path net = write("lines.json", LINES);
+        Path points = write("points.csv", "1,0.97\n");
+        Path labels = write("labels.txt", "0\n");
+        CliRun free = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), "--linf", "0.15",
+                "--labels", labels.toString(), "--json");
+        CliRun clipped = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), "--linf", "0.15",
+                "--labels", labels.toString(), "--clip", "0,1", "--json");
+        assertEquals(0, free.code(), free.err());
+        assertEquals(0, clipped.code(), clipped.err());
+        JsonNode freePoint = new ObjectMapper().readTree(free.out()).get("points").get(0);
+        JsonNode clippedPoint = new ObjectMapper().readTree(clipped.out()).get("points").get(0);
+        assertEquals("sat", freePoint.get("answer").asText(), freePoint.toString());
+        assertFalse(freePoint.get("certified").asBoolean());
+        assertEquals("unsat", clippedPoint.get("answer").asText(), clippedPoint.toString());
+        assertTrue(clippedPoint.get("certified").asBoolean());
+    }
+
     @Test
     void badLabelsAndMissingRadiusAreOneLineErrors() throws IOException {
         Path net = write("lines.json", LINES);
