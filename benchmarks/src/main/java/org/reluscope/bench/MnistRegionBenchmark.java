@@ -118,8 +118,8 @@ public final class MnistRegionBenchmark {
         int cutRounds = 0;
         if (ball) {
             L2Ball b = (L2Ball) set;
-            MilpReference.Bracket lo = MilpReference.overBall(net, b, c, Sense.MINIMIZE, scip, 1e-9, rounds);
-            MilpReference.Bracket hi = MilpReference.overBall(net, b, c, Sense.MAXIMIZE, scip, 1e-9, rounds);
+            MilpReference.Bracket lo = MilpReference.overBall(net, b, c, Sense.MINIMIZE, scip, 1e-7, rounds);
+            MilpReference.Bracket hi = MilpReference.overBall(net, b, c, Sense.MAXIMIZE, scip, 1e-7, rounds);
             min = new double[] {lo.relaxed(), lo.attained()};
             max = new double[] {hi.relaxed(), hi.attained()};
             cutRounds = lo.rounds() + hi.rounds();

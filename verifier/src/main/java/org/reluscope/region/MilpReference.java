@@ -63,35 +63,33 @@ public final class MilpReference {
     }
 
     /**
-     * The cut loop over a ball (∩ its domain): solve the MILP over the bounding box and the cuts;
-     * while its input x* lies outside the ball by more than {@code relativeGap}·r, add the
-     * tangent plane d·x ≤ d·x0 + ‖d‖ r, d = x* − x0 (valid for the whole ball), at most
-     * {@code maxRounds} times. The neuron bounds are CROWN's over the ball: sound on the ball,
-     * so every point of the ball keeps its exact encoding and the MILP stays a relaxation.
-     * The attained value is taken at x* projected onto the ball. Not modified: c.
+     * The cut loop over a ball (∩ its domain): solve the MILP over the bounding box and the cuts,
+     * evaluate the network at its input x* projected onto the ball, and while the two values
+     * differ by more than {@code gap}, add the tangent plane d·x ≤ d·x0 + ‖d‖ r, d = x* − x0
+     * (valid for the whole ball), at most {@code maxRounds} times. The neuron bounds are CROWN's
+     * over the ball: sound on the ball, so every point of the ball keeps its exact encoding and
+     * the MILP stays a relaxation. Not modified: c.
      */
-    public static Bracket overBall(Network net, L2Ball ball, double[] c, Sense sense, LpSolver milp,
-                                   double relativeGap, int maxRounds) {
+    public static Bracket overBall(Network net, L2Ball ball, double[] c, Sense sense, LpSolver milp, double gap,
+                                   int maxRounds) {
         Box box = ball.boundingBox();
         Bounds bounds = new SymbolicPropagation().compute(net, ball);
         double[] x0 = ball.center();
         double r = ball.radius();
         List<double[]> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
-        int rounds = 0;
-        while (true) {
+        for (int rounds = 0; ; rounds++) {
             Solution s = solve(net, box, bounds, a.toArray(new double[0][]),
                     b.stream().mapToDouble(Double::doubleValue).toArray(), c, sense, milp);
+            double attained = Vectors.dot(c, net.evaluate(ball.project(s.input())));
             double[] d = s.input().clone();
             Vectors.axpy(-1, x0, d);
             double norm = Vectors.norm2(d);
-            if (norm <= r * (1 + relativeGap) || rounds == maxRounds) {
-                double attained = Vectors.dot(c, net.evaluate(ball.project(s.input())));
+            if (Math.abs(s.objective() - attained) <= gap || norm <= r || rounds == maxRounds) {
                 return new Bracket(attained, s.objective(), rounds);
             }
             a.add(d);
             b.add(Vectors.dot(d, x0) + norm * r);
-            rounds++;
         }
     }
 

@@ -77,11 +77,10 @@ class ExactBoundsTest {
 
     /**
      * Balls and balls ∩ box on the same seeded networks against the MILP tangent-cut loop
-     * ({@link MilpReference#overBall}): the loop runs until the MILP's input lies within
-     * 1e-9·r of the ball, where its relaxed optimum and the value attained at the projected
-     * input agree to 1e-6 — then the exact bound must equal both within 1e-6. A loop that does
-     * not get there in its rounds only brackets the optimum, and the exact bound must lie in the
-     * bracket (this happens, and is counted, not hidden). Networks with at most 5 inputs: above
+     * ({@link MilpReference#overBall}): the loop runs until its relaxed optimum and the value
+     * attained at its input projected onto the ball agree to 1e-7 — then the exact bound must
+     * equal both within 1e-6. A loop that does not get there in its rounds only brackets the
+     * optimum, and the exact bound must lie in the bracket (counted, not hidden). Networks with at most 5 inputs: above
      * that, the objective LPs' cut loops in ball ∩ box make a test run take minutes.
      */
     @Test
@@ -102,7 +101,7 @@ class ExactBoundsTest {
             ExactBounds.Result e = exact.bound(net, ball, new double[][] {c}, ReluSplits.NONE);
             assertTrue(e.complete());
             Sense sense = seed % 4 < 2 ? Sense.MAXIMIZE : Sense.MINIMIZE;
-            MilpReference.Bracket milp = MilpReference.overBall(net, ball, c, sense, SCIP, 1e-9, 40);
+            MilpReference.Bracket milp = MilpReference.overBall(net, ball, c, sense, SCIP, 1e-7, 40);
             double bound = sense == Sense.MAXIMIZE ? e.upper()[0] : e.lower()[0];
             double tol = TOL * (1 + Math.abs(milp.attained()));
             double low = Math.min(milp.attained(), milp.relaxed()) - tol;
