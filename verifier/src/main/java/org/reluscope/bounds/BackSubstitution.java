@@ -47,6 +47,8 @@ final class BackSubstitution {
     private double[] lowSlope = new double[0];
     private double[] zMag = new double[0];
     private double[] row = new double[0];
+    /** Lower slopes chosen by the caller (slopeOne[l][j]: 1, else 0) instead of the adaptive ones, or null. */
+    private boolean[][] slopeOne;
     private int rows;
     private int width;
     /** An upper bound on the rounding operations behind each row's D. */
@@ -92,6 +94,15 @@ final class BackSubstitution {
         rows = objectives.length;
         width = n;
         terms = 0;
+    }
+
+    /**
+     * Uses lower slope 1 for the unstable neurons marked in {@code slopeOne} and 0 for the others
+     * (σ(z) ≥ α z holds on [l, u] for any α ∈ [0, 1], and 0 or 1 keeps the products exact),
+     * until reset with null. Not copied: slopeOne.
+     */
+    void fixLowerSlopes(boolean[][] slopeOne) {
+        this.slopeOne = slopeOne;
     }
 
     /** Substitutes through σ_l and W_l: rows on a_l become rows on a_{l−1} (on x for l = 0). */
@@ -205,7 +216,7 @@ final class BackSubstitution {
                 kind[j] = UNSTABLE;
                 slope[j] = ReluRelaxation.upperSlope(lo[j], hi[j]);
                 intercept[j] = ReluRelaxation.upperIntercept(lo[j], hi[j], slope[j]);
-                lowSlope[j] = ReluRelaxation.lowerSlope(lo[j], hi[j]);
+                lowSlope[j] = slopeOne == null ? ReluRelaxation.lowerSlope(lo[j], hi[j]) : slopeOne[l][j] ? 1 : 0;
                 zMag[j] = Math.max(-lo[j], hi[j]);
             }
         }
