@@ -24,6 +24,7 @@ import org.reluscope.spec.VnnLibParser;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.Falsifier;
+import org.reluscope.verify.Witness;
 import org.reluscope.verify.bab.ReluSplitSearch;
 
 /**
@@ -122,7 +123,7 @@ public final class BabBenchmark {
         if (falsify) {
             Falsifier falsifier = new Falsifier(net, 1);
             for (Map.Entry<InputSet, List<LinearConstraints>> g : groups.entrySet()) {
-                Optional<DisjunctOutcome.Violated> w = falsifier.falsify(g.getKey(), g.getValue(), deadline);
+                Optional<Witness> w = falsifier.falsify(g.getKey(), g.getValue(), deadline);
                 if (w.isPresent()) {
                     return start.outcome("sat", "falsifier");
                 }
@@ -144,7 +145,7 @@ public final class BabBenchmark {
             for (Map.Entry<InputSet, LinearConstraints> d : open) {
                 Deadline limit = sliced ? deadline.atMost(slice) : deadline;
                 DisjunctOutcome o = search.search(net, d.getKey(), d.getValue(), limit);
-                if (o instanceof DisjunctOutcome.Violated) {
+                if (o instanceof Witness) {
                     return start.outcome("sat", search.name());
                 }
                 if (o instanceof DisjunctOutcome.Undecided u) {

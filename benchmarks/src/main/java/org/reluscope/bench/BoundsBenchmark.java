@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.OutputBounder;
@@ -19,6 +18,7 @@ import org.reluscope.input.InputSet;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.region.BoundMethod;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.spec.Property;
 import org.reluscope.spec.VnnLibParser;

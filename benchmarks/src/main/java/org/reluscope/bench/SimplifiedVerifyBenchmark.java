@@ -10,18 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.region.BoundMethod;
 import org.reluscope.spec.Property;
 import org.reluscope.spec.VnnLibParser;
 import org.reluscope.symmetry.Simplification;
 import org.reluscope.symmetry.Simplifier;
 import org.reluscope.verify.VerificationResult;
-import org.reluscope.verify.Verdict;
 import org.reluscope.verify.Verifier;
 import org.reluscope.verify.VerifierOptions;
+import org.reluscope.verify.Witness;
 
 /**
  * Does simplifying a network on a property's input box make verifying the property faster?
@@ -109,7 +109,7 @@ public final class SimplifiedVerifyBenchmark {
 
     /** The answer on the simplified network, with a sat witness re-checked on the original ("wrong-sat" if it fails). */
     private static String checkedAnswer(VerificationResult r, Network original, Property property) {
-        if (r.verdict() instanceof Verdict.Sat sat && !property.isViolatedBy(sat.input(), original.evaluate(sat.input()), 0)) {
+        if (r.verdict() instanceof Witness sat && !property.isViolatedBy(sat.input(), original.evaluate(sat.input()), 0)) {
             return "wrong-sat";
         }
         return r.answer();

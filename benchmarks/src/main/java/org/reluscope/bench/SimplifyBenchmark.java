@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
+import org.reluscope.region.BoundMethod;
 import org.reluscope.spec.VnnLibParser;
 import org.reluscope.symmetry.Simplification;
 import org.reluscope.symmetry.Simplifier;

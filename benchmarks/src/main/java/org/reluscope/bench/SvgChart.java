@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A minimal SVG line chart: panels side by side, each with named series of (x, y) points,
+ * A minimal SVG line chart: panels in rows, each with named series of (x, y) points,
  * linear axes from the data's range, tick labels at the ends. Enough for the experiment
  * plots; not a general plotting library.
  */
@@ -24,20 +24,28 @@ final class SvgChart {
     }
 
     private final List<Panel> panels = new ArrayList<>();
+    private final int columns;
+
+    /** A chart laying its panels out in rows of {@code columns}. */
+    SvgChart(int columns) {
+        this.columns = columns;
+    }
 
     void add(Panel panel) {
         panels.add(panel);
     }
 
     String render() {
-        int width = panels.size() * (PANEL_WIDTH + 2 * MARGIN);
-        int height = PANEL_HEIGHT + 2 * MARGIN;
+        int rows = (panels.size() + columns - 1) / columns;
+        int width = Math.min(columns, panels.size()) * (PANEL_WIDTH + 2 * MARGIN);
+        int height = rows * (PANEL_HEIGHT + 2 * MARGIN);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
                 width, height));
         for (int p = 0; p < panels.size(); p++) {
-            panel(sb, panels.get(p), p * (PANEL_WIDTH + 2 * MARGIN) + MARGIN, MARGIN);
+            panel(sb, panels.get(p), p % columns * (PANEL_WIDTH + 2 * MARGIN) + MARGIN,
+                    p / columns * (PANEL_HEIGHT + 2 * MARGIN) + MARGIN);
         }
         return sb.append("</svg>\n").toString();
     }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded synthetic 2-D classification data for the training experiments.
+ * Seeded synthetic classification data for the training experiments: the 2-D sets here, and
+ * digit images from {@link DigitGlyphs}.
  *
- * @param points the inputs
- * @param labels the class of each input (0 or 1)
+ * @param points the inputs, all of one dimension
+ * @param labels the class of each input (0, 1, …)
  */
 record SyntheticData(List<double[]> points, int[] labels) {
 

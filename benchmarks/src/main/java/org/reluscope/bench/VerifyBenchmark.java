@@ -19,9 +19,9 @@ import org.reluscope.net.io.NetworkFiles;
 import org.reluscope.spec.Property;
 import org.reluscope.spec.VnnLibParser;
 import org.reluscope.verify.VerificationResult;
-import org.reluscope.verify.Verdict;
 import org.reluscope.verify.Verifier;
 import org.reluscope.verify.VerifierOptions;
+import org.reluscope.verify.Witness;
 
 /**
  * Runs {@link Verifier} on a VNN-COMP instance list and compares with the settled answers and
@@ -103,7 +103,7 @@ public final class VerifyBenchmark {
         VerificationResult result = new Verifier(new VerifierOptions(limit, threads, 1)).verify(network, property);
         double cpuSeconds = (OS.getProcessCpuTime() - cpu) * 1e-9;
         boolean wrong;
-        if (result.verdict() instanceof Verdict.Sat sat) {
+        if (result.verdict() instanceof Witness sat) {
             wrong = !inst.expected.equals("sat")
                     || !property.isViolatedBy(sat.input(), network.evaluate(sat.input()), 0);
         } else {

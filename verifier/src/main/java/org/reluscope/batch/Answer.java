@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.reluscope.verify.Verdict;
+import org.reluscope.verify.Witness;
 
 /**
  * The answer recorded for one instance of a batch: a verifier's verdict word ({@code sat},
@@ -29,7 +30,7 @@ public enum Answer {
     }
 
     public static Answer of(Verdict verdict) {
-        if (verdict instanceof Verdict.Sat) {
+        if (verdict instanceof Witness) {
             return SAT;
         }
         if (verdict instanceof Verdict.Unsat) {

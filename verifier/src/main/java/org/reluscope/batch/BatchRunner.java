@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 import org.reluscope.BadInputException;
 import org.reluscope.net.Network;
 import org.reluscope.spec.Property;
-import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.Verdict;
+import org.reluscope.verify.VerificationResult;
+import org.reluscope.verify.Witness;
 
 /**
  * Runs the instances of a batch one after the other through a {@link Decider} (the verifier),
@@ -81,7 +82,7 @@ public final class BatchRunner {
             return InstanceResult.error(index, instance, limit, settled, load, "internal error: " + e);
         }
         Verdict v = result.verdict();
-        if (v instanceof Verdict.Sat sat) {
+        if (v instanceof Witness sat) {
             double[] x = sat.input();
             double[] y = network.evaluate(x);
             if (!property.isViolatedBy(x, y, 0)) {

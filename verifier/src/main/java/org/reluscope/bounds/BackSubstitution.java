@@ -47,6 +47,8 @@ final class BackSubstitution {
     private double[] lowSlope = new double[0];
     private double[] zMag = new double[0];
     private double[] row = new double[0];
+    /** Lower slopes chosen by the caller (slopeOne[l][j]: 1, else 0) instead of the adaptive ones, or null. */
+    private boolean[][] slopeOne;
     private int rows;
     private int width;
     /** An upper bound on the rounding operations behind each row's D. */
@@ -111,6 +113,15 @@ final class BackSubstitution {
         rows = objectives.length;
         width = n;
         terms = 0;
+    }
+
+    /**
+     * Uses lower slope 1 for the unstable neurons marked in {@code slopeOne} and 0 for the others
+     * (σ(z) ≥ α z holds on [l, u] for any α ∈ [0, 1], and 0 or 1 keeps the products exact),
+     * until reset with null. Not copied: slopeOne.
+     */
+    void fixLowerSlopes(boolean[][] slopeOne) {
+        this.slopeOne = slopeOne;
     }
 
     /** Substitutes through σ_l and W_l: rows on a_l become rows on a_{l−1} (on x for l = 0). */
@@ -217,7 +228,10 @@ final class BackSubstitution {
         return rows;
     }
 
-    /** Relaxation lines of layer l; {@code alpha} (or null) overrides CROWN's lower slopes, clamped into [0, 1]. */
+    /**
+     * Relaxation lines of layer l; {@code alpha} (or null) overrides the lower slopes, clamped
+     * into [0, 1], before the fixed 0/1 slopes and CROWN's adaptive ones.
+     */
     private void relax(PartialBounds state, int l, int n, double[] alpha) {
         if (kind.length < n) {
             kind = new byte[n];
@@ -238,8 +252,8 @@ final class BackSubstitution {
                 kind[j] = UNSTABLE;
                 slope[j] = ReluRelaxation.upperSlope(lo[j], hi[j]);
                 intercept[j] = ReluRelaxation.upperIntercept(lo[j], hi[j], slope[j]);
-                lowSlope[j] = alpha == null ? ReluRelaxation.lowerSlope(lo[j], hi[j])
-                        : alpha[j] >= 1 ? 1 : alpha[j] > 0 ? alpha[j] : 0;
+                lowSlope[j] = alpha != null ? (alpha[j] >= 1 ? 1 : alpha[j] > 0 ? alpha[j] : 0)
+                        : slopeOne != null ? (slopeOne[l][j] ? 1 : 0) : ReluRelaxation.lowerSlope(lo[j], hi[j]);
                 zMag[j] = Math.max(-lo[j], hi[j]);
             }
         }

@@ -1,11 +1,11 @@
 package org.reluscope.cli;
 
 import org.reluscope.BadInputException;
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.local.DistanceNorm;
 import org.reluscope.local.NeighborhoodOptions;
 import org.reluscope.lp.ortools.OrToolsEngine;
 import org.reluscope.lp.ortools.OrToolsSolver;
+import org.reluscope.region.BoundMethod;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The balls around data points of {@code neighborhood} and {@code compare} (a picocli mixin):
- * {@code --linf EPS} or {@code --l2 R}, and how the regions meeting them are counted.
+ * {@code --linf EPS} or {@code --l2 R}, optionally intersected with the data domain
+ * ({@code --clip LO,HI}), and how the regions meeting them are counted.
  */
 final class BallOptions {
     @Option(names = "--linf", paramLabel = "EPS", description = "L∞ balls: the boxes [x − EPS, x + EPS].")
@@ -22,6 +23,11 @@ final class BallOptions {
 
     @Option(names = "--l2", paramLabel = "R", description = "L2 balls ‖y − x‖₂ ≤ R.")
     private Double l2;
+
+    @Option(names = "--clip", paramLabel = "LO,HI",
+            description = "Keep every input in [LO, HI] (e.g. 0,1 for pixels): each ball becomes ball ∩ [LO, HI]ⁿ "
+                    + "for the region counts and the certification.")
+    private String clip;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "crown",
             description = "Bounds that find the stable neurons of the region bound: ibp, crown (default) or lp.")
@@ -39,18 +45,18 @@ final class BallOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    /** Whether a radius was given. */
+    /** Whether balls were asked for (a radius, or a clip box that then needs one). */
     boolean given() {
-        return linf != null || l2 != null;
+        return linf != null || l2 != null || clip != null;
     }
 
     /**
-     * The options of the analysis.
+     * The options of the analysis of a network with {@code inputs} inputs.
      *
      * @throws ParameterException  when no radius or both were given
      * @throws BadInputException   on a bad value
      */
-    NeighborhoodOptions resolve(double maxRadius, int bisectionSteps) {
+    NeighborhoodOptions resolve(int inputs, double maxRadius, int bisectionSteps) {
         if ((linf == null) == (l2 == null)) {
             throw new ParameterException(mixee.commandLine(), linf == null ? "give a radius: --linf EPS or --l2 R"
                     : "--linf and --l2 exclude each other: give one radius");
@@ -63,7 +69,8 @@ final class BallOptions {
         }
         try {
             return new NeighborhoodOptions(linf != null ? DistanceNorm.LINF : DistanceNorm.L2, linf != null ? linf : l2,
-                    null, bounds.bounder(bounds == BoundMethod.LP ? new OrToolsSolver(OrToolsEngine.GLOP) : null),
+                    clip == null ? null : ClipRange.box(clip, inputs, mixee.commandLine()),
+                    bounds.bounder(bounds == BoundMethod.LP ? new OrToolsSolver(OrToolsEngine.GLOP) : null),
                     exactRegions, exactSeconds, maxRadius, bisectionSteps);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(linf != null ? "--linf" : "--l2", e.getMessage());

@@ -46,8 +46,10 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private BallOptions balls;
 
-    @Option(names = "--json", description = "Print JSON: {points: [{index, regions_first, regions_second, same_regions, "
-            + "cosine, offset_difference, jacobian_distance, same_prediction}], summary: {cosine_mean, …}}.")
+    @Option(names = "--json", description = "Print JSON: {points: [{index, regions_first, regions_first_exact, "
+            + "regions_second, regions_second_exact, same_regions, cosine, offset_difference, jacobian_distance, "
+            + "same_prediction}], summary: {points, cosine_mean, cosine_median, offset_difference_mean, "
+            + "offset_difference_median, prediction_agreement, same_regions_fraction, regions_compared}}.")
     private boolean json;
 
     @Override
@@ -58,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException(secondFile, "maps " + second.inputSize() + " inputs to " + second.outputSize()
                     + " outputs but " + firstFile + " maps " + first.inputSize() + " to " + first.outputSize());
         }
-        NetworkComparison comparison = new NetworkComparison(first, second, balls.given() ? balls.resolve(0, 0) : null);
+        NetworkComparison comparison = new NetworkComparison(first, second, balls.given() ? balls.resolve(first.inputSize(), 0, 0) : null);
         List<PointComparison> results = new ArrayList<>();
         for (double[] x : PointFiles.readRows(points, first.inputSize())) {
             results.add(comparison.at(x));

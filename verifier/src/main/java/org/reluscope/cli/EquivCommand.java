@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
                 "Without a domain both networks must be shallow (one hidden ReLU layer): they are compared on all "
                         + "of R^n through their canonical forms. With a domain (--domain SPEC, or --center with "
                         + "--linf/--l2) any networks are compared there: a witness is searched by gradient ascent on "
-                        + "|f1 - f2|, and sound bounds on f1 - f2 prove equivalence."})
+                        + "|f1 - f2|; equivalence is proven by crown bounds on f1 - f2, by differential bounds along "
+                        + "the units the two networks share (a network and its simplification), or by branch and "
+                        + "bound."})
 final class EquivCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

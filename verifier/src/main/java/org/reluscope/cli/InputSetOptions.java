@@ -2,7 +2,6 @@ package org.reluscope.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,29 +180,7 @@ public final class InputSetOptions {
 
     /** The box [LO, HI]ⁿ of --clip, or {@code null} without it. */
     private Box clipBox(int n) {
-        if (clip == null) {
-            return null;
-        }
-        String[] parts = clip.split(",", -1);
-        double lo;
-        double hi;
-        try {
-            if (parts.length != 2) {
-                throw new NumberFormatException();
-            }
-            lo = Double.parseDouble(parts[0].strip());
-            hi = Double.parseDouble(parts[1].strip());
-        } catch (NumberFormatException e) {
-            throw usage("--clip takes two numbers LO,HI, got '" + clip + "'");
-        }
-        if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
-            throw new BadInputException("--clip", "expected finite LO ≤ HI, got " + clip);
-        }
-        double[] lower = new double[n];
-        double[] upper = new double[n];
-        Arrays.fill(lower, lo);
-        Arrays.fill(upper, hi);
-        return new Box(lower, upper);
+        return clip == null ? null : ClipRange.box(clip, n, mixee.commandLine());
     }
 
     /** Whether any of these options was given (for commands where the input set is optional). */

@@ -76,18 +76,20 @@ final class NeighborhoodCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random points.")
     private long seed;
 
-    @Option(names = "--json", description = "Print JSON: {norm, radius, points: [{index, regions, regions_exact, "
-            + "upper_bound, boundary_distance, on_boundary, nearest_neuron, jacobian_norm, label, answer, certified, "
-            + "certified_radius, refuted_radius}], random, comparison: [{statistic, data, random, u, z, p_value}]}.")
+    @Option(names = "--json", description = "Print JSON: {norm, radius, bound_method, clip, points: [{index, regions, "
+            + "regions_exact, upper_bound, boundary_distance, on_boundary, nearest_neuron, jacobian_norm, label, answer, "
+            + "certified, certified_radius, refuted_radius}], certified, certified_fraction, random, "
+            + "comparison: [{statistic, data, random, u, z, p_value}], seconds}.")
     private boolean json;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "Also write one CSV row per point to OUT.")
+    @Option(names = "--csv", paramLabel = "OUT", description = "Also write one CSV row per point to OUT, columns "
+            + NeighborhoodReport.CSV_HEADER + " (group data or random).")
     private Path csv;
 
     @Override
     public Integer call() throws IOException {
         Network net = network.read();
-        NeighborhoodOptions options = options();
+        NeighborhoodOptions options = options(net.inputSize());
         List<double[]> data = PointFiles.readRows(points, net.inputSize());
         List<Integer> given = labels == null ? null : readLabels(data.size(), net.outputSize());
         boolean certify = given != null;
@@ -126,14 +128,14 @@ final class NeighborhoodCommand implements Callable<Integer> {
         }
     }
 
-    private NeighborhoodOptions options() {
+    private NeighborhoodOptions options(int inputs) {
         if (compareRandom < 0) {
             throw new BadInputException("--compare-random", "expected a number of points ≥ 0, got " + compareRandom);
         }
         if (!(timeout > 0) || Double.isInfinite(timeout)) {
             throw new BadInputException("--timeout", "expected a positive number of seconds, got " + timeout);
         }
-        return balls.resolve(maxRadius, bisectionSteps);
+        return balls.resolve(inputs, maxRadius, bisectionSteps);
     }
 
     /** One integer label per line, as many as points, each an output index. */

@@ -3,10 +3,10 @@ package org.reluscope.cli;
 import java.time.Duration;
 
 import org.reluscope.BadInputException;
-import org.reluscope.bounds.BoundMethod;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolvers;
+import org.reluscope.region.BoundMethod;
 import org.reluscope.symmetry.SymmetryOptions;
 
 import picocli.CommandLine.Model.CommandSpec;

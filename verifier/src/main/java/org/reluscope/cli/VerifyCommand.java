@@ -10,10 +10,11 @@ import org.reluscope.numeric.Decimals;
 import org.reluscope.report.AtomicFiles;
 import org.reluscope.report.ResultFile;
 import org.reluscope.spec.Property;
-import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.Verdict;
+import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.Verifier;
 import org.reluscope.verify.VerifierOptions;
+import org.reluscope.verify.Witness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -96,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (r.verdict() instanceof Verdict.Unknown u) {
             sb.append(u.reason()).append(System.lineSeparator());
         }
-        if (r.verdict() instanceof Verdict.Sat sat) {
+        if (r.verdict() instanceof Witness sat) {
             sb.append("input  ").append(list(sat.input())).append(System.lineSeparator());
             sb.append("output ").append(list(sat.output())).append(System.lineSeparator());
         }
@@ -119,7 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (r.verdict() instanceof Verdict.Unknown u) {
             root.put("reason", u.reason());
         }
-        if (r.verdict() instanceof Verdict.Sat sat) {
+        if (r.verdict() instanceof Witness sat) {
             ObjectNode witness = root.putObject("witness");
             array(witness.putArray("input"), sat.input());
             array(witness.putArray("output"), sat.output());

@@ -5,6 +5,7 @@ import org.reluscope.net.Network;
 import org.reluscope.spec.Property;
 import org.reluscope.verify.Verdict;
 import org.reluscope.verify.Verifier;
+import org.reluscope.verify.Witness;
 
 /**
  * Robustness of a point's label on balls around it, and the largest certified radius by
@@ -80,6 +81,6 @@ public final class CertifiedRadius {
     }
 
     private static double refuted(Verdict v, double r, double previous) {
-        return v instanceof Verdict.Sat ? Math.min(previous, r) : previous;
+        return v instanceof Witness ? Math.min(previous, r) : previous;
     }
 }

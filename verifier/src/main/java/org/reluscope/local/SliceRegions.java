@@ -17,7 +17,9 @@ import org.reluscope.region.RegionSummary;
 /**
  * The activation regions of a network on a 2-D slice of its input space through a centre x0
  * along input dimensions i and j: points x0 + s e_i + t e_j with (s, t) in the rectangle
- * [−r_i, r_i] × [−r_j, r_j] (a box) or the disk s² + t² ≤ r² (an L2 ball, r_i = r_j = r).
+ * [−r_i, r_i] × [−r_j, r_j] (a box) or the disk s² + t² ≤ r² (an L2 ball, r_i = r_j = r),
+ * optionally within a domain box of the input space (ball ∩ box), whose slice is the rectangle
+ * [lo_i − x0_i, hi_i − x0_i] × [lo_j − x0_j, hi_j − x0_j].
  *
  * <p>The slice is itself a network of two inputs (the first layer keeps columns i and j of
  * W₁ and gets the bias b₁ + W₁ x0), whose regions on the square are enumerated exactly
@@ -48,11 +50,13 @@ public final class SliceRegions {
     /**
      * The regions of {@code network} on the slice, in pattern order.
      *
-     * @throws IllegalArgumentException on a bad dimension, radius or centre size, or when the
-     *                                  enumeration does not finish within {@code timeoutSeconds}
+     * @param domain a box of the input space the slice is cut to, or {@code null} for none
+     * @throws IllegalArgumentException on a bad dimension, radius or centre size, a domain that
+     *                                  misses the slice's rectangle, or when the enumeration does
+     *                                  not finish within {@code timeoutSeconds}
      */
     public static List<Polygon> of(Network network, double[] center, int i, int j, double ri, double rj, boolean disk,
-                                   double timeoutSeconds) {
+                                   Box domain, double timeoutSeconds) {
         int n = network.inputSize();
         if (center.length != n || i < 0 || j < 0 || i >= n || j >= n || i == j) {
             throw new IllegalArgumentException("dimensions " + i + "," + j + " must be two different inputs of 0.."
@@ -61,17 +65,21 @@ public final class SliceRegions {
         if (!(ri > 0) || !(rj > 0) || Double.isInfinite(ri) || Double.isInfinite(rj) || (disk && ri != rj)) {
             throw new IllegalArgumentException("half-widths must be finite and > 0 (equal for a disk), got " + ri + ", " + rj);
         }
+        Box window = new Box(new double[] {-ri, -rj}, new double[] {ri, rj});
+        if (domain != null) {
+            window = window.intersect(new Box(new double[] {domain.lower(i) - center[i], domain.lower(j) - center[j]},
+                    new double[] {domain.upper(i) - center[i], domain.upper(j) - center[j]}));
+        }
         Network slice = slice(network, center, i, j);
         List<Region> regions = Collections.synchronizedList(new ArrayList<>());
         RegionSummary summary = new RegionEnumerator(RegionOptions.defaults().withThreads(1).withSorted(true)
-                .withTimeout(timeoutSeconds)).enumerate(slice, new Box(new double[] {-ri, -rj}, new double[] {ri, rj}),
-                regions::add);
+                .withTimeout(timeoutSeconds)).enumerate(slice, window, regions::add);
         if (!summary.complete()) {
             throw new IllegalArgumentException("the slice has too many regions to draw within " + timeoutSeconds + " s");
         }
         List<Polygon> polygons = new ArrayList<>();
         for (Region region : regions) {
-            List<double[]> p = clip(rectangle(ri, rj), region.polytope());
+            List<double[]> p = clip(rectangle(window), region.polytope());
             if (disk) {
                 p = clip(p, disk(ri));
             }
@@ -100,8 +108,13 @@ public final class SliceRegions {
         return new Network(layers);
     }
 
-    private static List<double[]> rectangle(double ri, double rj) {
-        return List.of(new double[] {-ri, -rj}, new double[] {ri, -rj}, new double[] {ri, rj}, new double[] {-ri, rj});
+    /** The corners of a 2-D box, counter-clockwise. */
+    private static List<double[]> rectangle(Box box) {
+        double s0 = box.lower(0);
+        double s1 = box.upper(0);
+        double t0 = box.lower(1);
+        double t1 = box.upper(1);
+        return List.of(new double[] {s0, t0}, new double[] {s1, t0}, new double[] {s1, t1}, new double[] {s0, t1});
     }
 
     /** The regular polygon inscribed in the circle of radius r, as half-planes. */

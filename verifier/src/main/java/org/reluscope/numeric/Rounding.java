@@ -77,8 +77,8 @@ public final class Rounding {
         return sumError(a, b, s) > 0 ? Math.nextUp(s) : s;
     }
 
-    /** (a + b) − s exactly, for s = fl(a + b) finite (TwoSum). */
-    private static double sumError(double a, double b, double s) {
+    /** (a + b) − s exactly, for s = fl(a + b) finite (TwoSum); 0 when s is not finite. */
+    public static double sumError(double a, double b, double s) {
         if (!Double.isFinite(s)) {
             return 0;
         }

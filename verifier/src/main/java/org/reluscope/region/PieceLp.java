@@ -31,6 +31,9 @@ import org.reluscope.numeric.Rounding;
  * ball shrunk by tol iff some point has slack 2·tol, and a rigorous distance bound above r
  * proves P misses the ball.
  *
+ * <p>For a plain ball and a piece with fewer rows than inputs both run in the span of the rows
+ * ({@link BallSubspace}): the same answers in a few dimensions instead of, say, 784.
+ *
  * <p><b>Objective</b> ({@link #maximum}): a rigorous upper bound on max g·x over P ∩ S, by
  * the same cut loop until the optimum lies in the ball (relative 1e-9).
  */
@@ -63,10 +66,25 @@ final class PieceLp {
      * ones save cut rounds). The result carries the directions its loop ended with.
      */
     Interior interior(List<HalfSpace> rows, List<double[]> seeds) {
+        if (BallSubspace.applies(geometry, rows)) {
+            return inSubspace(rows);
+        }
         List<double[]> cuts = new ArrayList<>(seeds);
         Interior verdict = classify(rows, cuts);
         return geometry.ball == null ? verdict : verdict.withCuts(cuts.subList(
                 Math.max(0, cuts.size() - MAX_INHERITED_CUTS * geometry.dimension), cuts.size()));
+    }
+
+    /** The slack test in the span of the rows ({@link BallSubspace}); an interior point is verified on the original rows. */
+    private Interior inSubspace(List<HalfSpace> rows) {
+        BallSubspace sub = BallSubspace.of(geometry, rows, null);
+        Interior reduced = new PieceLp(sub.geometry, solver, distance, onSolve).interior(sub.rows);
+        if (!reduced.hasInterior()) {
+            return reduced;
+        }
+        double[] x = sub.lift(reduced.point());
+        double s = geometry.slack(x, rows);
+        return s > geometry.tolerance ? Interior.at(x, s) : Interior.THIN;
     }
 
     private Interior classify(List<HalfSpace> rows, List<double[]> cuts) {
@@ -98,6 +116,12 @@ final class PieceLp {
 
     /** A rigorous upper bound on max g·x + g0 over P ∩ S; NaN when no LP answered. Not modified: g. */
     double maximum(List<HalfSpace> rows, double[] g, double g0) {
+        if (BallSubspace.applies(geometry, rows)) {
+            BallSubspace sub = BallSubspace.of(geometry, rows, g);
+            double offset = Rounding.addUp(g0, Rounding.dotUp(g, geometry.ball.center()));
+            double v = new PieceLp(sub.geometry, solver, distance, onSolve).maximum(sub.rows, sub.project(g), offset);
+            return Rounding.addUp(v, sub.objectiveSlop(g));
+        }
         LinearProgram base = program(rows, false);
         LinearProgram lp = base.toBuilder().objective(g, g0, Sense.MAXIMIZE).build();
         Outcome out = solveWithCuts(lp, false, new ArrayList<>(), r -> false);

@@ -3,6 +3,7 @@ package org.reluscope.report;
 import java.util.List;
 import java.util.Locale;
 
+import org.reluscope.input.Box;
 import org.reluscope.local.BoundaryDistance;
 import org.reluscope.local.Certification;
 import org.reluscope.local.GroupComparison;
@@ -35,6 +36,10 @@ public final class NeighborhoodReport {
         root.put("norm", options.norm().cliName());
         root.put("radius", options.radius());
         root.put("bound_method", options.classifier().name());
+        if (options.domain() != null) {
+            double[] range = range(options.domain());
+            root.putArray("clip").add(range[0]).add(range[1]);
+        }
         root.set("points", points(data));
         long labelled = data.stream().filter(p -> p.certification().isPresent()).count();
         if (labelled > 0) {
@@ -56,6 +61,16 @@ public final class NeighborhoodReport {
         }
         root.put("seconds", seconds);
         return root;
+    }
+
+    /** [min of the lower bounds, max of the upper bounds]: LO and HI for the box of {@code --clip LO,HI}. */
+    private static double[] range(Box domain) {
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < domain.dimension(); i++) {
+            range[0] = Math.min(range[0], domain.lower(i));
+            range[1] = Math.max(range[1], domain.upper(i));
+        }
+        return range;
     }
 
     /** Data points whose whole ball is proven to keep the label (the certified accuracy's numerator). */
@@ -130,8 +145,10 @@ public final class NeighborhoodReport {
     public static String text(NeighborhoodOptions options, List<PointAnalysis> data, List<PointAnalysis> random,
                               List<GroupComparison> comparison, double seconds) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s ball of radius %s around %d point(s); regions: exact count, or ≤ the "
-                + "%s bound; %.3f s%n", options.norm().cliName(), options.radius(), data.size(),
+        String clipped = options.domain() == null ? "" : String.format(Locale.ROOT, " ∩ [%s, %s]ⁿ",
+                range(options.domain())[0], range(options.domain())[1]);
+        sb.append(String.format(Locale.ROOT, "%s ball of radius %s%s around %d point(s); regions: exact count, or ≤ the "
+                + "%s bound; %.3f s%n", options.norm().cliName(), options.radius(), clipped, data.size(),
                 options.classifier().name(), seconds));
         table(sb, "data", data);
         long labelled = data.stream().filter(p -> p.certification().isPresent()).count();

@@ -2,8 +2,10 @@ package org.reluscope.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.reluscope.region.AffineMap;
 public final class RegionSvg {
     private static final int SIZE = 600;
     private static final int LEGEND = 40;
+    private static final int POINT_RADIUS = 3;
     private static final double SAME_MAP_TOLERANCE = 1e-9;
 
     private RegionSvg() {
@@ -65,27 +68,29 @@ public final class RegionSvg {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%.3f\" y=\"%.3f\" width=\"%.3f\" height=\"%.3f\" fill=\"none\" "
                     + "stroke=\"black\" stroke-width=\"2\"/>%n", x(-ri, scale), y(rj, scale), 2 * ri * scale, 2 * rj * scale));
         }
-        for (double[] p : points) {
-            if (Math.abs(p[0]) <= ri && Math.abs(p[1]) <= rj) {
-                sb.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.3f\" cy=\"%.3f\" r=\"3\" "
-                        + "fill=\"black\"/>%n", x(p[0], scale), y(p[1], scale)));
-            }
+        for (double[] p : framed(points, ri, rj)) {
+            sb.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.3f\" cy=\"%.3f\" r=\"%d\" "
+                    + "fill=\"black\"/>%n", x(p[0], scale), y(p[1], scale), POINT_RADIUS));
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\">%s</text>%n<text x=\"8\" y=\"%d\">%s</text>%n</svg>%n",
                 SIZE + 16, escape(caption), SIZE + 32, escape(legend(polygons, colouring))));
         return sb.toString();
     }
 
-    /** The same picture as a PNG image (without the text legend's fonts depending on the platform). */
+    /**
+     * The same picture as a PNG image, the legend's two lines drawn below the frame in the
+     * platform's default sans-serif font.
+     */
     public static BufferedImage png(List<SliceRegions.Polygon> polygons, double ri, double rj, boolean disk,
-                                    Colouring colouring) {
+                                    Colouring colouring, List<double[]> points, String caption) {
         int[] colours = colours(polygons, colouring);
         double scale = SIZE / (2 * Math.max(ri, rj));
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(SIZE, SIZE + LEGEND, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, SIZE, SIZE);
+        g.fillRect(0, 0, SIZE, SIZE + LEGEND);
         for (int k = 0; k < polygons.size(); k++) {
             Path2D.Double path = new Path2D.Double();
             List<double[]> p = polygons.get(k).polygon();
@@ -108,8 +113,20 @@ public final class RegionSvg {
             g.drawRect((int) Math.round(x(-ri, scale)), (int) Math.round(y(rj, scale)), (int) Math.round(2 * ri * scale),
                     (int) Math.round(2 * rj * scale));
         }
+        for (double[] p : framed(points, ri, rj)) {
+            g.fill(new Ellipse2D.Double(x(p[0], scale) - POINT_RADIUS, y(p[1], scale) - POINT_RADIUS, 2 * POINT_RADIUS,
+                    2 * POINT_RADIUS));
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(caption, 8, SIZE + 16);
+        g.drawString(legend(polygons, colouring), 8, SIZE + 32);
         g.dispose();
         return image;
+    }
+
+    /** The points inside the frame [−ri, ri] × [−rj, rj]. */
+    private static List<double[]> framed(List<double[]> points, double ri, double rj) {
+        return points.stream().filter(p -> Math.abs(p[0]) <= ri && Math.abs(p[1]) <= rj).toList();
     }
 
     private static double x(double s, double scale) {

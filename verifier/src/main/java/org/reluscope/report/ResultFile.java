@@ -6,6 +6,7 @@ import java.util.List;
 import org.reluscope.batch.InstanceResult;
 import org.reluscope.numeric.Decimals;
 import org.reluscope.verify.Verdict;
+import org.reluscope.verify.Witness;
 
 /**
  * The VNN-COMP result file of one instance: the answer word on the first line ({@code sat},
@@ -28,7 +29,7 @@ public final class ResultFile {
 
     /** The result file of a verifier's verdict. */
     public static String of(Verdict verdict) {
-        return verdict instanceof Verdict.Sat sat ? text(verdict.answer(), sat.input(), sat.output())
+        return verdict instanceof Witness sat ? text(verdict.answer(), sat.input(), sat.output())
                 : verdict.answer() + "\n";
     }
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.reluscope.bounds.OutputBounder;
+import org.reluscope.bounds.SymbolicPropagation;
+import org.reluscope.bounds.TriangleRelaxation;
 import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.verify.DisjunctSearch;
@@ -15,6 +18,11 @@ import org.reluscope.verify.bab.ReluSplitSearch;
  * @param tolerance outputs within τ count as equal: {@code equivalent} proves |f₁ − f₂| &lt; τ on
  *                  the domain, {@code different} shows an input where they differ by more
  * @param ascent    the witness search run before any proof is attempted
+ * @param differential the bound methods whose pre-activation bounds the differential proof
+ *                  along matched units ({@link AlignedDifference}) uses, tried in turn before the
+ *                  complete searches: it proves a network and its simplification equivalent in
+ *                  milliseconds (crown) or seconds (lp, for networks simplified with lp bounds)
+ *                  where the searches time out. Empty only to measure or test the searches
  * @param searches  complete searches deciding "d_j ≥ τ" or "d_j ≤ −τ" for d = f₁ − f₂ where
  *                  crown leaves it open, each tried only when the ones before it gave up for a
  *                  reason other than time (e.g. the same search on another LP solver, which
@@ -25,13 +33,14 @@ import org.reluscope.verify.bab.ReluSplitSearch;
  *                  networks share
  * @param timeout   the budget of all those searches together
  */
-public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, List<DisjunctSearch> searches,
-                                       Duration timeout) {
+public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, List<OutputBounder> differential,
+                                       List<DisjunctSearch> searches, Duration timeout) {
     public DomainEquivalenceOptions {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
         }
         Objects.requireNonNull(ascent);
+        differential = List.copyOf(differential);
         searches = List.copyOf(searches);
         if (searches.isEmpty()) {
             throw new IllegalArgumentException("at least one search is needed");
@@ -42,19 +51,26 @@ public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent
     }
 
     /**
-     * Tolerance τ, the default ascent, and ReLU-phase branch and bound with {@code threads}
-     * workers, stopped by the timeout only: on the default LP solver, then on CLP where GLOP
-     * left a leaf undecided (measured: a simplified random network whose equivalence GLOP's
-     * leaf LP could not settle, CLP and ojAlgo proved).
+     * Tolerance τ, the default ascent, differential bounds from crown then lp (the units an
+     * lp-simplified network dropped are proven inactive only by lp), and ReLU-phase branch and
+     * bound with {@code threads} workers, stopped by the timeout only: on the default LP
+     * solver, then on CLP where GLOP left a leaf undecided (measured: a simplified random
+     * network whose equivalence GLOP's leaf LP could not settle, CLP and ojAlgo proved).
      */
     public static DomainEquivalenceOptions of(double tolerance, Duration timeout, int threads) {
-        return new DomainEquivalenceOptions(tolerance, DifferenceAscent.DEFAULT, List.of(
+        return new DomainEquivalenceOptions(tolerance, DifferenceAscent.DEFAULT, List.of(new SymbolicPropagation(),
+                new TriangleRelaxation(LpSolvers.defaultLp(LpOptions.DEFAULT))), List.of(
                 new ReluSplitSearch(LpSolvers.defaultLp(LpOptions.DEFAULT), threads, Long.MAX_VALUE),
                 new ReluSplitSearch(LpSolvers.create("clp"), threads, Long.MAX_VALUE)), timeout);
     }
 
     /** The same settings with another witness search. */
     public DomainEquivalenceOptions withAscent(DifferenceAscent newAscent) {
-        return new DomainEquivalenceOptions(tolerance, newAscent, searches, timeout);
+        return new DomainEquivalenceOptions(tolerance, newAscent, differential, searches, timeout);
+    }
+
+    /** The same settings without differential bounds: crown on f₁ − f₂, then the searches. */
+    public DomainEquivalenceOptions withoutDifferential() {
+        return new DomainEquivalenceOptions(tolerance, ascent, List.of(), searches, timeout);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reluscope.bounds.Bounds;
+import org.reluscope.bounds.OutputBounder;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
@@ -11,6 +12,7 @@ import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.Witness;
 
 /**
  * Functional equivalence of two networks.
@@ -22,11 +24,14 @@ import org.reluscope.verify.DisjunctSearch;
  * is {@code unknown}.
  *
  * <p>Any networks on a bounded domain D: with d = f₁ − f₂ as one network, first a witness is
- * sought ({@link DifferenceAscent}), then crown bounds on d over D, then a complete search
- * decides whether |d_j| ≥ τ is reachable for some output j.
+ * sought ({@link DifferenceAscent}), then crown bounds on d over D, then differential bounds
+ * along matched units, then a complete search decides whether |d_j| ≥ τ is reachable for some
+ * output j.
  */
 public final class Equivalence {
     private static final long WITNESS_SEED = 0x5eed;
+    /** The proof method of {@link AlignedDifference}, as reported. */
+    public static final String DIFFERENTIAL = "differential bounds along matched units";
 
     private Equivalence() {
     }
@@ -59,6 +64,8 @@ public final class Equivalence {
      * <ol>
      *   <li>a witness search on d = f₁ − f₂ ({@link DifferenceAscent});</li>
      *   <li>crown bounds on every d_j over D — done if they lie within (−τ, τ);</li>
+     *   <li>differential bounds along units the two networks share ({@link AlignedDifference}):
+     *       done if they prove |d| &lt; τ, which they do for a network and its simplification on D;</li>
      *   <li>otherwise the complete search decides, for each output j and side that crown left
      *       open, whether d_j ≥ τ (or d_j ≤ −τ) is reachable on D: proven unreachable on every
      *       side means |d| &lt; τ on D; a reachable side gives an input that is re-evaluated
@@ -95,10 +102,16 @@ public final class Equivalence {
         if (open.isEmpty()) {
             return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
+        for (OutputBounder bounder : options.differential()) {
+            double aligned = AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT, bounder);
+            if (aligned < tol) {
+                return new EquivalenceVerdict.Equivalent(DIFFERENTIAL + " (" + bounder.name() + " phases)", aligned);
+            }
+        }
         Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {
             DisjunctOutcome outcome = decideSide(d, domain, side, options.searches(), deadline);
-            if (outcome instanceof DisjunctOutcome.Violated v) {
+            if (outcome instanceof Witness v) {
                 return Witnesses.best(f1, f2, List.of(v.input()), tol).<EquivalenceVerdict>map(w -> w)
                         .orElseGet(() -> new EquivalenceVerdict.Unknown("the search's witness differs by only "
                                 + Witnesses.difference(f1, f2, v.input()) + " when re-evaluated through both networks"));

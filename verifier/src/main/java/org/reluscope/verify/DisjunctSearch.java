@@ -8,7 +8,7 @@ import org.reluscope.spec.LinearConstraints;
  * A complete (given time) search deciding whether some x in an input set has f(x) in the
  * unsafe polyhedron { y : A y ≤ b }: input splitting for low-dimensional inputs, branch and
  * bound over ReLU phases for wide ones. Implementations must only answer
- * {@link DisjunctOutcome.Proved} with a sound proof and {@link DisjunctOutcome.Violated} with a
+ * {@link DisjunctOutcome.Proved} with a sound proof and {@link Witness} with a
  * witness accepted by {@link WitnessCheck}; they stop with {@link DisjunctOutcome.Undecided} when
  * {@code deadline} expires. Implementations are thread-safe.
  */
@@ -18,4 +18,19 @@ public interface DisjunctSearch {
     String name();
 
     DisjunctOutcome search(Network network, InputSet input, LinearConstraints unsafe, Deadline deadline);
+
+    /**
+     * The same search run in several slices of time, as when open disjuncts take turns: each
+     * {@link Resumable#resume} continues where the last one stopped. The default starts afresh
+     * every time; a search that can keep its open nodes overrides it.
+     */
+    default Resumable start(Network network, InputSet input, LinearConstraints unsafe) {
+        return deadline -> search(network, input, unsafe, deadline);
+    }
+
+    /** One disjunct's search, paused between slices. */
+    interface Resumable {
+        /** Searches on until {@code deadline}; the outcome is final unless it is a timed-out {@link DisjunctOutcome.Undecided}. */
+        DisjunctOutcome resume(Deadline deadline);
+    }
 }

@@ -51,7 +51,7 @@ public final class Falsifier {
      * A checked witness for some disjunct of {@code unsafe} (all sharing the input {@code set}),
      * or empty when none was found before the deadline.
      */
-    public Optional<DisjunctOutcome.Violated> falsify(InputSet set, List<LinearConstraints> unsafe, Deadline deadline) {
+    public Optional<Witness> falsify(InputSet set, List<LinearConstraints> unsafe, Deadline deadline) {
         List<double[]> points = new ArrayList<>();
         points.add(set.center());
         Box box = set.boundingBox();
@@ -69,7 +69,7 @@ public final class Falsifier {
             List<Candidate> seen = new ArrayList<>();
             for (int k = 0; k < points.size(); k++) {
                 Candidate c = new Candidate(points.get(k), disjunct.violation(outputs.get(k)));
-                Optional<DisjunctOutcome.Violated> w = accept(c, set, disjunct);
+                Optional<Witness> w = accept(c, set, disjunct);
                 if (w.isPresent()) {
                     return w;
                 }
@@ -81,7 +81,7 @@ public final class Falsifier {
             seen.sort(Comparator.comparingDouble(Candidate::margin));
             int starts = Math.max(2, STARTS / unsafe.size());
             for (int k = 0; k < starts && k < seen.size(); k++) {
-                Optional<DisjunctOutcome.Violated> w = descend(seen.get(k).x(), set, box, disjunct, deadline);
+                Optional<Witness> w = descend(seen.get(k).x(), set, box, disjunct, deadline);
                 if (w.isPresent() || deadline.expired()) {
                     return w;
                 }
@@ -91,7 +91,7 @@ public final class Falsifier {
     }
 
     /** Projected signed-gradient descent on the margin from x0. Not modified: x0. */
-    private Optional<DisjunctOutcome.Violated> descend(double[] x0, InputSet set, Box box, LinearConstraints disjunct,
+    private Optional<Witness> descend(double[] x0, InputSet set, Box box, LinearConstraints disjunct,
                                                       Deadline deadline) {
         int n = x0.length;
         double[] x = x0.clone();
@@ -106,7 +106,7 @@ public final class Falsifier {
                 moved[i] = x[i] - step * box.width(i) * Math.signum(g[i]);
             }
             x = set.project(moved);
-            Optional<DisjunctOutcome.Violated> w = accept(new Candidate(x, margin(x, disjunct)), set, disjunct);
+            Optional<Witness> w = accept(new Candidate(x, margin(x, disjunct)), set, disjunct);
             if (w.isPresent()) {
                 return w;
             }
@@ -114,7 +114,7 @@ public final class Falsifier {
         return Optional.empty();
     }
 
-    private Optional<DisjunctOutcome.Violated> accept(Candidate c, InputSet set, LinearConstraints disjunct) {
+    private Optional<Witness> accept(Candidate c, InputSet set, LinearConstraints disjunct) {
         return c.margin() <= 0 ? WitnessCheck.check(network, set, disjunct, c.x()) : Optional.empty();
     }
 

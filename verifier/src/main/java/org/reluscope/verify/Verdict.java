@@ -2,10 +2,10 @@ package org.reluscope.verify;
 
 /**
  * The answer to "can an input of the property's set reach its unsafe outputs?", in VNN-COMP's
- * vocabulary: {@code unsat} (proven: no), {@code sat} (yes, with a checked witness),
+ * vocabulary: {@code unsat} (proven: no), {@code sat} (yes: a checked {@link Witness}),
  * {@code unknown} (the methods gave up) or {@code timeout}. Never a guess.
  */
-public sealed interface Verdict {
+public sealed interface Verdict permits Verdict.Unsat, Witness, Verdict.Unknown, Verdict.Timeout {
 
     /** The VNN-COMP answer word: {@code unsat}, {@code sat}, {@code unknown} or {@code timeout}. */
     String answer();
@@ -15,29 +15,6 @@ public sealed interface Verdict {
         @Override
         public String answer() {
             return "unsat";
-        }
-    }
-
-    /** The property is violated by {@code input}, whose double-precision output is {@code output}. */
-    record Sat(double[] input, double[] output) implements Verdict {
-        public Sat {
-            input = input.clone();
-            output = output.clone();
-        }
-
-        @Override
-        public double[] input() {
-            return input.clone();
-        }
-
-        @Override
-        public double[] output() {
-            return output.clone();
-        }
-
-        @Override
-        public String answer() {
-            return "sat";
         }
     }
 

@@ -44,7 +44,8 @@ public final class Verifier {
     /**
      * With several open disjuncts, each gets this slice of the budget in turn, then a slice
      * {@value #SLICE_GROWTH} times longer, and so on: a witness in a later disjunct is not
-     * starved by a hard earlier one, and the repeated work costs at most a constant factor.
+     * starved by a hard earlier one; a search that keeps its open nodes between slices
+     * ({@link DisjunctSearch#start}) repeats no work, others repeat at most a constant factor.
      */
     private static final Duration FIRST_SLICE = Duration.ofSeconds(2);
     private static final int SLICE_GROWTH = 4;
@@ -66,20 +67,18 @@ public final class Verifier {
     private record Decision(Verdict verdict, String method) {
     }
 
-    private record OpenDisjunct(InputSet input, LinearConstraints unsafe) {
-    }
-
     private Decision decide(Network network, Property property, Deadline deadline) {
         Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
         Falsifier falsifier = new Falsifier(network, options.seed());
         for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
-            Optional<DisjunctOutcome.Violated> w = falsifier.falsify(group.getKey(), group.getValue(), deadline);
+            Optional<Witness> w = falsifier.falsify(group.getKey(), group.getValue(), deadline);
             if (w.isPresent()) {
                 return sat(w.get(), "falsifier");
             }
         }
         Set<String> methods = new LinkedHashSet<>();
-        List<OpenDisjunct> open = new ArrayList<>();
+        DisjunctSearch search = completeSearch(network);
+        List<DisjunctSearch.Resumable> open = new ArrayList<>();
         for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
             if (deadline.expired()) {
                 return new Decision(new Verdict.Timeout(), "");
@@ -89,19 +88,18 @@ public final class Verifier {
                 if (excludedByOneRow(network, group.getKey(), bounds, unsafe)) {
                     methods.add(crown.name());
                 } else {
-                    open.add(new OpenDisjunct(group.getKey(), unsafe));
+                    open.add(search.start(network, group.getKey(), unsafe));
                 }
             }
         }
-        DisjunctSearch search = completeSearch(network);
         List<String> undecided = new ArrayList<>();
         Duration slice = FIRST_SLICE;
         while (!open.isEmpty()) {
-            List<OpenDisjunct> again = new ArrayList<>();
-            for (OpenDisjunct d : open) {
+            List<DisjunctSearch.Resumable> again = new ArrayList<>();
+            for (DisjunctSearch.Resumable d : open) {
                 Deadline budget = open.size() == 1 ? deadline : deadline.atMost(slice);
-                DisjunctOutcome outcome = search.search(network, d.input(), d.unsafe(), budget);
-                if (outcome instanceof DisjunctOutcome.Violated v) {
+                DisjunctOutcome outcome = d.resume(budget);
+                if (outcome instanceof Witness v) {
                     return sat(v, search.name());
                 }
                 if (outcome instanceof DisjunctOutcome.Proved p) {
@@ -145,7 +143,7 @@ public final class Verifier {
         return false;
     }
 
-    private static Decision sat(DisjunctOutcome.Violated w, String method) {
-        return new Decision(new Verdict.Sat(w.input(), w.output()), method);
+    private static Decision sat(Witness w, String method) {
+        return new Decision(w, method);
     }
 }

@@ -19,7 +19,7 @@ public final class WitnessCheck {
     }
 
     /** The checked witness, or empty when the candidate (after projection) does not violate. Not modified: x. */
-    public static Optional<DisjunctOutcome.Violated> check(Network network, InputSet input, LinearConstraints unsafe,
+    public static Optional<Witness> check(Network network, InputSet input, LinearConstraints unsafe,
                                                          double[] x) {
         if (x.length != input.dimension()) {
             return Optional.empty();
@@ -37,6 +37,6 @@ public final class WitnessCheck {
         if (!unsafe.contains(y)) {
             return Optional.empty();
         }
-        return Optional.of(new DisjunctOutcome.Violated(inside, y));
+        return Optional.of(new Witness(inside, y));
     }
 }

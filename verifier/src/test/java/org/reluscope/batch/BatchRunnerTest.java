@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reluscope.spec.Property;
 import org.reluscope.testing.RandomBatch;
-import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.Verdict;
+import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.VerifierOptions;
+import org.reluscope.verify.Witness;
 
 /** Batches over random networks whose exact answers come from SCIP (see {@link RandomBatch}). */
 class BatchRunnerTest {
@@ -119,7 +120,7 @@ class BatchRunnerTest {
         Decider planted = (network, property, budget) -> {
             double[] x = property.disjuncts().get(0).input().boundingBox().center();
             double[] wrongOutput = {-1e9, 1e9};
-            return new VerificationResult(new Verdict.Sat(x, wrongOutput), 0.001);
+            return new VerificationResult(new Witness(x, wrongOutput), 0.001);
         };
         InstanceResult r = new BatchRunner(planted, 1, ExpectedAnswers.NONE, new NetworkCache()).solve(0, instance);
         assertEquals(Answer.ERROR, r.answer(), "prop_0_0 is unsat, so no input can be a witness");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,30 @@ class CompareCommandTest {
         assertEquals(-1.0, summary.get("cosine_mean").asDouble(), 1e-12);
         assertEquals(0.0, summary.get("prediction_agreement").asDouble());
         assertTrue(summary.get("same_regions_fraction") == null, "no ball, no region counts");
+    }
+
+    /** At (0.05, 0.05) the L∞ ball of radius 0.1 meets 4 regions of each network; inside [0, 1]² only one. */
+    @Test
+    void clipCountsRegionsInsideTheDataDomain() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.json"), LINES);
+        Path b = Files.writeString(dir.resolve("b.json"), PERMUTED);
+        Path points = Files.writeString(dir.resolve("p.csv"), "0.05,0.05\n");
+        for (String clip : new String[] {null, "0,1"}) {
+            List<String> args = new ArrayList<>(List.of("compare", a.toString(), b.toString(), "--points",
+                    points.toString(), "--linf", "0.1", "--json"));
+            if (clip != null) {
+                args.addAll(List.of("--clip", clip));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.code(), run.err());
+            JsonNode p = new ObjectMapper().readTree(run.out()).get("points").get(0);
+            int expected = clip == null ? 4 : 1;
+            assertEquals(expected, p.get("regions_first").asInt(), p.toString());
+            assertEquals(expected, p.get("regions_second").asInt(), p.toString());
+            assertTrue(p.get("regions_first_exact").asBoolean() && p.get("regions_second_exact").asBoolean());
+        }
+        CliRun noRadius = CliRun.of("compare", a.toString(), b.toString(), "--points", points.toString(), "--clip", "0,1");
+        assertEquals(2, noRadius.code());
     }
 
     @Test

@@ -32,7 +32,7 @@ class SliceRegionsTest {
             double[] center = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
             double ri = 0.5 + random.nextDouble();
             double rj = 0.5 + random.nextDouble();
-            List<SliceRegions.Polygon> polygons = SliceRegions.of(net, center, 1, 3, ri, rj, false, 60);
+            List<SliceRegions.Polygon> polygons = SliceRegions.of(net, center, 1, 3, ri, rj, false, null, 60);
             double area = polygons.stream().mapToDouble(SliceRegions.Polygon::area).sum();
             assertEquals(4 * ri * rj, area, 1e-9 * ri * rj, "trial " + trial);
             Network slice = SliceRegions.slice(net, center, 1, 3);
@@ -58,7 +58,7 @@ class SliceRegionsTest {
     void diskSliceOfThreeLinesAndWellFormedSvg() throws Exception {
         double r = 1.2;
         List<SliceRegions.Polygon> polygons = SliceRegions.of(LocalNetworks.threeLines(), new double[] {0, 0}, 0, 1, r, r,
-                true, 60);
+                true, null, 60);
         assertEquals(7, polygons.size());
         double gon = 0.5 * SliceRegions.DISK_SIDES * r * r * Math.sin(2 * Math.PI / SliceRegions.DISK_SIDES);
         assertEquals(gon, polygons.stream().mapToDouble(SliceRegions.Polygon::area).sum(), 1e-9);
@@ -69,6 +69,27 @@ class SliceRegionsTest {
         assertEquals(7, doc.getElementsByTagName("polygon").getLength());
         assertEquals(2, doc.getElementsByTagName("circle").getLength(), "the outline and the one point inside the frame");
         assertTrue(svg.contains("7 regions, 7 distinct affine maps"), svg);
+    }
+
+    /**
+     * The disk of radius 1.2 kept in the domain [0, 2]²: the quarter disk, cut by x₁ + x₂ = 1
+     * into 2 regions whose areas sum to a quarter of the 256-gon's (the gon is symmetric under
+     * quarter turns), with no vertex outside the quadrant.
+     */
+    @Test
+    void domainCutsTheDiskToAQuarter() {
+        double r = 1.2;
+        Box domain = new Box(new double[] {0, 0}, new double[] {2, 2});
+        List<SliceRegions.Polygon> polygons = SliceRegions.of(LocalNetworks.threeLines(), new double[] {0, 0}, 0, 1, r, r,
+                true, domain, 60);
+        assertEquals(2, polygons.size());
+        double gon = 0.5 * SliceRegions.DISK_SIDES * r * r * Math.sin(2 * Math.PI / SliceRegions.DISK_SIDES);
+        assertEquals(gon / 4, polygons.stream().mapToDouble(SliceRegions.Polygon::area).sum(), 1e-9);
+        for (SliceRegions.Polygon p : polygons) {
+            for (double[] v : p.polygon()) {
+                assertTrue(v[0] >= 0 && v[1] >= 0, "vertex " + v[0] + ", " + v[1] + " outside the domain");
+            }
+        }
     }
 
     /** Whether st lies in the convex counter-clockwise polygon (boundary included, with slack). */

@@ -24,6 +24,7 @@ import org.reluscope.batch.BatchSummary;
 import org.reluscope.batch.Instance;
 import org.reluscope.batch.InstanceResult;
 import org.reluscope.verify.Verdict;
+import org.reluscope.verify.Witness;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -133,7 +134,7 @@ class BatchReportsTest {
         assertEquals("unsat\n", ResultFile.of(RESULTS.get(1)));
         assertEquals("timeout\n", ResultFile.of(new Verdict.Timeout()));
         assertEquals("error\n", ResultFile.of(RESULTS.get(5)));
-        String sat = ResultFile.of(new Verdict.Sat(new double[] {0.5, -1}, new double[] {0.25}));
+        String sat = ResultFile.of(new Witness(new double[] {0.5, -1}, new double[] {0.25}));
         assertEquals("sat\n((X_0 0.5)\n (X_1 -1.0)\n (Y_0 0.25))\n", sat);
         String text = ResultFile.of(RESULTS.get(0));
         String[] tokens = text.replace("(", " ").replace(")", " ").strip().split("\\s+");

@@ -42,7 +42,7 @@ class AcasXuVerifyTest {
         Property prop = VnnLibParser.parse(dir.resolve("vnnlib").resolve(propFile));
         VerificationResult r = VERIFIER.verify(net, prop);
         assertEquals(expected(dir).get(netFile + "," + propFile), r.answer(), netFile + " " + propFile);
-        if (r.verdict() instanceof Verdict.Sat sat) {
+        if (r.verdict() instanceof Witness sat) {
             assertTrue(prop.isViolatedBy(sat.input(), net.evaluate(sat.input()), 0));
         }
     }

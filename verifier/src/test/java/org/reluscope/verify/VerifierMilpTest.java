@@ -74,7 +74,7 @@ class VerifierMilpTest {
     }
 
     private static void checkWitness(Network net, Property property, VerificationResult r) {
-        if (r.verdict() instanceof Verdict.Sat sat) {
+        if (r.verdict() instanceof Witness sat) {
             assertTrue(property.isViolatedBy(sat.input(), net.evaluate(sat.input()), 0), "witness violates");
         }
     }

@@ -16,7 +16,7 @@ import org.reluscope.input.InputSet;
 import org.reluscope.net.Activation;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
-import org.reluscope.verify.DisjunctOutcome;
+import org.reluscope.verify.Witness;
 import org.reluscope.verify.WitnessCheck;
 
 /**
@@ -63,7 +63,7 @@ final class NodeBounder {
         }
 
         /** A checked counterexample. */
-        record Found(DisjunctOutcome.Violated witness) implements Step {
+        record Found(Witness witness) implements Step {
         }
 
         /** Every ReLU is fixed, yet neither a proof nor a checked witness came out. */
@@ -136,7 +136,7 @@ final class NodeBounder {
             candidate = relaxed.minimiser();
         }
         if (candidate.length > 0) {
-            Optional<DisjunctOutcome.Violated> witness = WitnessCheck.check(network, set, unsafe, candidate);
+            Optional<Witness> witness = WitnessCheck.check(network, set, unsafe, candidate);
             if (witness.isEmpty() && hunting && pick.isPresent()) {
                 witness = regionWitness(bounds, candidate, lps.get());
             }
@@ -157,7 +157,7 @@ final class NodeBounder {
      * unsafe set. The fixed bounds are not sound for the node, so the result serves only as a
      * witness, which {@link WitnessCheck} must still accept.
      */
-    private Optional<DisjunctOutcome.Violated> regionWitness(Bounds bounds, double[] candidate,
+    private Optional<Witness> regionWitness(Bounds bounds, double[] candidate,
                                                            ViolationLp.Session session) {
         double[][] z = network.preActivations(set.project(candidate));
         List<LayerBounds> fixed = new ArrayList<>();

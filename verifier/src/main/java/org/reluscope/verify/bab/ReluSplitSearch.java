@@ -19,6 +19,7 @@ import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.Witness;
 
 /**
  * Complete search by branch and bound over ReLU phases (as in α,β-CROWN's and nnenum's
@@ -32,7 +33,7 @@ import org.reluscope.verify.DisjunctSearch;
  *
  * <p>Depth first, the more promising child first, on {@code threads} workers sharing one
  * stack (last in, first out): memory stays proportional to depth × workers, and the first
- * counterexample found stops everyone. Answers: {@link DisjunctOutcome.Violated} only with a
+ * counterexample found stops everyone. Answers: {@link Witness} only with a
  * witness that passed {@link org.reluscope.verify.WitnessCheck}, {@link DisjunctOutcome.Proved}
  * only when every leaf was pruned by a sound bound, {@link DisjunctOutcome.Undecided} when the
  * deadline or the node limit came first, or when a leaf with every ReLU fixed was still

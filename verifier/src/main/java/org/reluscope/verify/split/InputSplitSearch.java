@@ -18,6 +18,7 @@ import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
 import org.reluscope.verify.DisjunctSearch;
+import org.reluscope.verify.Witness;
 
 /**
  * Complete search by input splitting, for low-dimensional inputs (ACAS Xu has 5): the input
@@ -29,7 +30,9 @@ import org.reluscope.verify.DisjunctSearch;
  * witness is likeliest, and search below it depth first (lower-score child first) for a while
  * (depth-first search alone missed ACAS Xu counterexamples that this finds). An unsat proof
  * must close every node whatever the order; to keep memory bounded on large trees, a worker
- * that finds the frontier full finishes its node's subtree itself.
+ * that finds the frontier full finishes its node's subtree itself. Searches {@link #start}ed
+ * for the verifier's time slices keep their frontier between slices (workers put back what is
+ * left on their stacks when a slice ends), so a resumed search repeats no work.
  *
  * <p>Terminates on a finite-precision box: a side that no longer splits in double precision
  * leaves the disjunct {@link DisjunctOutcome.Undecided}. Thread-safe.
@@ -64,32 +67,13 @@ public final class InputSplitSearch implements DisjunctSearch {
 
     @Override
     public DisjunctOutcome search(Network network, InputSet input, LinearConstraints unsafe, Deadline deadline) {
-        BoxEvaluation evaluation = new BoxEvaluation(network, input, unsafe);
-        BoxEvaluation.Result root = evaluation.evaluate(input.boundingBox(), List.of());
-        if (root instanceof BoxEvaluation.Closed) {
-            return new DisjunctOutcome.Proved(name());
-        }
-        if (root instanceof BoxEvaluation.Found found) {
-            return found.witness();
-        }
-        Run run = new Run(network, evaluation, deadline);
-        run.frontier.add(((BoxEvaluation.Open) root).node());
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(run::work, "input-split-" + t);
-            workers[t].setDaemon(true);
-            workers[t].start();
-        }
-        for (Thread worker : workers) {
-            joinUninterruptibly(worker);
-        }
-        if (run.failure.get() instanceof RuntimeException e) {
-            throw e;
-        }
-        if (run.failure.get() instanceof Error e) {
-            throw e;
-        }
-        return run.outcome(name());
+        return start(network, input, unsafe).resume(deadline);
+    }
+
+    /** A search whose open nodes stay in its frontier between slices, so that a resumed search repeats no work. */
+    @Override
+    public Resumable start(Network network, InputSet input, LinearConstraints unsafe) {
+        return new Run(network, new BoxEvaluation(network, input, unsafe), threads, name());
     }
 
     private static void joinUninterruptibly(Thread worker) {
@@ -106,26 +90,66 @@ public final class InputSplitSearch implements DisjunctSearch {
         }
     }
 
-    /** The state shared by the workers of one search. */
-    private static final class Run {
+    /** The state shared by the workers of one search, kept between its slices. */
+    private static final class Run implements Resumable {
         final Network network;
         final BoxEvaluation evaluation;
-        final Deadline deadline;
+        final int threads;
+        final String method;
+        /** The current slice's deadline. */
+        volatile Deadline deadline;
+        /** The root's result once evaluated: the search starts at the first slice. */
+        BoxEvaluation.Result root;
         /** Open nodes, lowest score (likeliest witness) first. */
         final PriorityBlockingQueue<SplitNode> frontier =
                 new PriorityBlockingQueue<>(64, Comparator.comparingDouble(SplitNode::score));
         /** Workers holding a node taken from the frontier (the search is over when none does and it is empty). */
         final AtomicInteger busy = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final AtomicReference<DisjunctOutcome.Violated> witness = new AtomicReference<>();
+        final AtomicReference<Witness> witness = new AtomicReference<>();
         final AtomicBoolean tooThin = new AtomicBoolean();
         /** Set when a worker stopped with nodes left on its stack. */
         final AtomicBoolean abandoned = new AtomicBoolean();
 
-        Run(Network network, BoxEvaluation evaluation, Deadline deadline) {
+        Run(Network network, BoxEvaluation evaluation, int threads, String method) {
             this.network = network;
             this.evaluation = evaluation;
-            this.deadline = deadline;
+            this.threads = threads;
+            this.method = method;
+        }
+
+        /** Runs the workers until the frontier is exhausted, a witness is found or {@code until} expires. Not thread-safe. */
+        @Override
+        public DisjunctOutcome resume(Deadline until) {
+            if (root == null) {
+                root = evaluation.evaluateRoot();
+                if (root instanceof BoxEvaluation.Open open) {
+                    frontier.add(open.node());
+                }
+            }
+            if (root instanceof BoxEvaluation.Closed) {
+                return new DisjunctOutcome.Proved(method);
+            }
+            if (root instanceof BoxEvaluation.Found found) {
+                return found.witness();
+            }
+            deadline = until;
+            Thread[] workers = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                workers[t] = new Thread(this::work, "input-split-" + t);
+                workers[t].setDaemon(true);
+                workers[t].start();
+            }
+            for (Thread worker : workers) {
+                joinUninterruptibly(worker);
+            }
+            if (failure.get() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure.get() instanceof Error e) {
+                throw e;
+            }
+            return outcome();
         }
 
         boolean stopped() {
@@ -206,7 +230,7 @@ public final class InputSplitSearch implements DisjunctSearch {
             frontier.addAll(stack);
         }
 
-        DisjunctOutcome outcome(String method) {
+        private DisjunctOutcome outcome() {
             if (witness.get() != null) {
                 return witness.get();
             }

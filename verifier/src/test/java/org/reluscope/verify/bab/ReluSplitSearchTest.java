@@ -19,6 +19,7 @@ import org.reluscope.net.RandomNetworks;
 import org.reluscope.spec.LinearConstraints;
 import org.reluscope.verify.Deadline;
 import org.reluscope.verify.DisjunctOutcome;
+import org.reluscope.verify.Witness;
 
 /**
  * relu-bab against the exact big-M MILP (SCIP) on seeded random networks, boxes and unsafe
@@ -47,7 +48,7 @@ class ReluSplitSearchTest {
             }
             DisjunctOutcome outcome = search.search(net, box, unsafe, Deadline.in(Duration.ofSeconds(20)));
             if (exact < 0) {
-                DisjunctOutcome.Violated v = assertInstanceOf(DisjunctOutcome.Violated.class, outcome,
+                Witness v = assertInstanceOf(Witness.class, outcome,
                         "case " + k + ": the MILP reaches " + exact);
                 assertTrue(box.contains(v.input(), 0), "case " + k + ": witness outside the box");
                 assertTrue(unsafe.contains(net.evaluate(v.input())), "case " + k + ": witness is safe");

@@ -1,14 +1,18 @@
-package org.reluscope.bounds;
+package org.reluscope.region;
 
 import java.util.Locale;
 
+import org.reluscope.bounds.IntervalPropagation;
+import org.reluscope.bounds.OutputBounder;
+import org.reluscope.bounds.SymbolicPropagation;
+import org.reluscope.bounds.TriangleRelaxation;
 import org.reluscope.lp.LpSolver;
-import org.reluscope.region.ExactBounds;
 
 /**
  * The bound methods by name, from cheap to tight: {@code ibp} ⊇ {@code crown} ⊇ {@code lp},
  * and {@code exact} (region enumeration, {@link ExactBounds}: the true range up to a stated
- * tolerance, exponential in the worst case).
+ * tolerance, exponential in the worst case). It lives here, above {@code bounds}, because it
+ * names the region enumeration too; {@code bounds} does not depend on {@code region}.
  */
 public enum BoundMethod {
     /** {@link IntervalPropagation}. */
