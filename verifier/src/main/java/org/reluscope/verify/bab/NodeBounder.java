@@ -3,9 +3,9 @@ package org.reluscope.verify.bab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
+import org.reluscope.bounds.AlphaCrown;
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.LayerBounds;
@@ -46,6 +46,13 @@ final class NodeBounder {
     private final double[][] a;
     private final double[] b;
     private final SymbolicPropagation crown = new SymbolicPropagation();
+    /** Root bounds: intermediate bounds as tight as the triangle LP's, for a fraction of its cost. */
+    private final AlphaCrown rootAlpha = new AlphaCrown(ROOT_ITERATIONS, RATE);
+    /** Node objectives: fewer steps, since a node is bounded thousands of times. */
+    private final AlphaCrown nodeAlpha = new AlphaCrown(NODE_ITERATIONS, RATE);
+    private static final int ROOT_ITERATIONS = 30;
+    private static final int NODE_ITERATIONS = 20;
+    private static final double RATE = 0.1;
     /** Depths (split counts) at which the LP runs whatever the margin, for its candidate witness. */
     static final int WITNESS_PERIOD = 6;
 
@@ -76,9 +83,9 @@ final class NodeBounder {
         this.b = unsafe.b();
     }
 
-    /** CROWN bounds on the root (no splits): what every worker's LP session is built on. */
+    /** α-CROWN bounds on the root (no splits): what every node starts from and every worker's LP session is built on. */
     Bounds rootBounds() {
-        return crown.compute(network, set);
+        return rootAlpha.compute(network, set);
     }
 
     /** Opens an LP session for this disjunct on the root bounds. */
@@ -87,14 +94,12 @@ final class NodeBounder {
     }
 
     /**
-     * @param lpGain the recent average of (LP bound − best CROWN margin): the LP runs only where
-     *               it may prune (CROWN margin + 2·lpGain &gt; 0), at the root, at leaves (every
-     *               ReLU fixed: the LP is exact) and on every {@value #WITNESS_PERIOD}th level,
-     *               where its minimiser is the candidate witness
-     * @param gains  receives the LP's gain over CROWN whenever the LP ran
-     * @param lps    the calling worker's LP session, opened on first use
+     * @param usage when the LP may run ({@link LpUsage}); at leaves (every ReLU fixed: the LP is
+     *              exact) it always does, and on every {@value #WITNESS_PERIOD}th level it hunts
+     *              for a witness when the usage allows
+     * @param lps   the calling worker's LP session, opened on first use
      */
-    Step evaluate(BabNode node, double lpGain, DoubleConsumer gains, Supplier<ViolationLp.Session> lps) {
+    Step evaluate(BabNode node, LpUsage usage, Supplier<ViolationLp.Session> lps) {
         ReluSplits splits = node.splits();
         Bounds bounds = crown.compute(network, set, node.boundOptions());
         if (bounds.empty()) {
@@ -113,14 +118,18 @@ final class NodeBounder {
                 focus = i;
             }
         }
+        double alphaMargin = nodeAlpha.lowerBound(network, set, a[focus], reuse) - b[focus];
+        bestMargin = Math.max(bestMargin, alphaMargin);
+        if (alphaMargin > 0) {
+            return new Step.Pruned();
+        }
         Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
         double[] candidate = new double[0];
         boolean hunting = node.splits().size() % WITNESS_PERIOD == 0;
-        if (pick.isEmpty() || hunting || bestMargin + 2 * lpGain > 0) {
+        if (pick.isEmpty() || (hunting && usage.mayHunt()) || usage.mayPrune(bestMargin)) {
+            long t0 = System.nanoTime();
             ViolationLp.Result relaxed = lps.get().minimise(bounds);
-            if (Double.isFinite(relaxed.lowerBound())) {
-                gains.accept(relaxed.lowerBound() - bestMargin);
-            }
+            usage.record(relaxed.lowerBound() - bestMargin, System.nanoTime() - t0);
             if (relaxed.proves()) {
                 return new Step.Pruned();
             }

@@ -48,6 +48,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
     private final ViolationLp lp;
     private final int threads;
     private final long maxNodes;
+    private final AtomicReference<RootBounds> lastRoot = new AtomicReference<>();
 
     /**
      * @param solver   the LP solver of the node relaxations (it must report duals: glop, clp, ojalgo)
@@ -75,8 +76,9 @@ public final class ReluSplitSearch implements DisjunctSearch {
                 && unsafe.row(0).length != network.outputSize())) {
             throw new IllegalArgumentException("disjunct of " + input.dimension() + " inputs does not fit " + network);
         }
-        Tree tree = new Tree(new NodeBounder(network, input, unsafe), deadline);
-        tree.push(BabNode.ROOT);
+        NodeBounder bounder = new NodeBounder(network, input, unsafe);
+        Tree tree = new Tree(bounder, rootBounds(network, input, bounder), deadline);
+        tree.push(BabNode.root(tree.root.layers()));
         List<Thread> workers = new ArrayList<>();
         for (int t = 1; t < threads; t++) {
             Thread w = new Thread(tree::work, "relu-bab-" + t);
@@ -96,6 +98,21 @@ public final class ReluSplitSearch implements DisjunctSearch {
         return tree.outcome();
     }
 
+    /** The root bounds of the input set, computed once for all the disjuncts that share it. */
+    private Bounds rootBounds(Network network, InputSet input, NodeBounder bounder) {
+        RootBounds last = lastRoot.get();
+        if (last != null && last.network == network && last.input.equals(input)) {
+            return last.bounds;
+        }
+        Bounds bounds = bounder.rootBounds();
+        lastRoot.set(new RootBounds(network, input, bounds));
+        return bounds;
+    }
+
+    /** Bounds of the whole input set (no splits). */
+    private record RootBounds(Network network, InputSet input, Bounds bounds) {
+    }
+
     /** A worker's own warm LP session, opened when the worker first needs the LP. */
     private final class WorkerLp implements Supplier<ViolationLp.Session>, AutoCloseable {
         private final Tree tree;
@@ -108,7 +125,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
         @Override
         public ViolationLp.Session get() {
             if (session == null) {
-                session = tree.bounder.openLp(lp, tree.root());
+                session = tree.bounder.openLp(lp, tree.root);
             }
             return session;
         }
@@ -126,15 +143,8 @@ public final class ReluSplitSearch implements DisjunctSearch {
         final NodeBounder bounder;
         final Deadline deadline;
         final ConcurrentLinkedDeque<BabNode> stack = new ConcurrentLinkedDeque<>();
-        /** CROWN bounds of the root, computed once for all LP sessions. */
-        private Bounds root;
-
-        synchronized Bounds root() {
-            if (root == null) {
-                root = bounder.rootBounds();
-            }
-            return root;
-        }
+        /** Bounds of the root, for the root node and all LP sessions. */
+        final Bounds root;
 
         /** Nodes pushed and not yet finished; the search is over when it reaches 0. */
         final AtomicInteger open = new AtomicInteger();
@@ -143,14 +153,11 @@ public final class ReluSplitSearch implements DisjunctSearch {
         final AtomicReference<DisjunctOutcome> stop = new AtomicReference<>();
         /** Set when some leaf stayed undecided: the tree can then no longer prove the disjunct. */
         volatile boolean stuck;
-        /**
-         * Running average of what the LP adds to CROWN's margin; starts high so that the first
-         * nodes all run the LP. Updated racily: only a heuristic.
-         */
-        volatile double lpGain = Double.POSITIVE_INFINITY;
+        final LpUsage lpUsage = new LpUsage(threads);
 
-        Tree(NodeBounder bounder, Deadline deadline) {
+        Tree(NodeBounder bounder, Bounds root, Deadline deadline) {
             this.bounder = bounder;
+            this.root = root;
             this.deadline = deadline;
         }
 
@@ -196,7 +203,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
         }
 
         private void expand(BabNode node, WorkerLp session) {
-            NodeBounder.Step step = bounder.evaluate(node, lpGain, this::recordGain, session);
+            NodeBounder.Step step = bounder.evaluate(node, lpUsage, session);
             if (step instanceof NodeBounder.Step.Found f) {
                 stop.compareAndSet(null, f.witness());
             } else if (step instanceof NodeBounder.Step.Stuck) {
@@ -205,11 +212,6 @@ public final class ReluSplitSearch implements DisjunctSearch {
                 push(br.second());
                 push(br.first());
             }
-        }
-
-        void recordGain(double gain) {
-            double g = Math.max(0, gain);
-            lpGain = lpGain == Double.POSITIVE_INFINITY ? g : 0.8 * lpGain + 0.2 * g;
         }
 
         DisjunctOutcome outcome() {
