@@ -118,13 +118,19 @@ final class NodeBounder {
                 focus = i;
             }
         }
-        double alphaMargin = nodeAlpha.lowerBound(network, set, a[focus], reuse) - b[focus];
+        AlphaCrown.Attained alpha = nodeAlpha.upperBoundAt(network, set, negated(a[focus]), reuse);
+        double alphaMargin = -alpha.bound() - b[focus];
         bestMargin = Math.max(bestMargin, alphaMargin);
         if (alphaMargin > 0) {
             return new Step.Pruned();
         }
+        double[] candidate = alpha.input();
+        Optional<Witness> cheap = WitnessCheck.check(network, set, unsafe, candidate);
+        if (cheap.isPresent()) {
+            return new Step.Found(cheap.get());
+        }
         Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
-        double[] candidate = new double[0];
+        boolean lpRan = false;
         boolean hunting = node.splits().size() % WITNESS_PERIOD == 0;
         if (pick.isEmpty() || (hunting && usage.mayHunt()) || usage.mayPrune(bestMargin)) {
             long t0 = System.nanoTime();
@@ -133,9 +139,12 @@ final class NodeBounder {
             if (relaxed.proves()) {
                 return new Step.Pruned();
             }
-            candidate = relaxed.minimiser();
+            if (relaxed.minimiser().length > 0) {
+                candidate = relaxed.minimiser();
+                lpRan = true;
+            }
         }
-        if (candidate.length > 0) {
+        if (lpRan) {
             Optional<Witness> witness = WitnessCheck.check(network, set, unsafe, candidate);
             if (witness.isEmpty() && hunting && pick.isPresent()) {
                 witness = regionWitness(bounds, candidate, lps.get());
@@ -148,6 +157,14 @@ final class NodeBounder {
             return new Step.Stuck();
         }
         return branch(node, bounds, pick.get(), candidate);
+    }
+
+    private static double[] negated(double[] c) {
+        double[] n = new double[c.length];
+        for (int j = 0; j < c.length; j++) {
+            n[j] = -c[j];
+        }
+        return n;
     }
 
     /**
