@@ -23,18 +23,22 @@ import org.reluscope.verify.WitnessCheck;
  * What branch-and-bound does at one node of one disjunct (input set, unsafe { y : A y ≤ b }),
  * cheap before expensive:
  * <ol>
- *   <li>CROWN bounds under the node's splits, seeded with the parent's bounds; a split set
- *       proven empty prunes the node;</li>
+ *   <li>CROWN bounds under the node's splits, seeded with the parent's bounds (at the root:
+ *       α-CROWN's, whose second-layer bounds on mnistfc match the triangle LP's at a
+ *       twentieth of its cost, and which every node inherits); a split set proven empty
+ *       prunes the node;</li>
  *   <li>for each row, the CROWN lower bound of a_i·y (only the final back-substitution, over
  *       the node's layers): one above b_i prunes the node;</li>
- *   <li>where it may pay, the LP over the triangle relaxation of all rows together
- *       ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its minimiser is
- *       checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is the minimiser
- *       of the exact LP over the candidate's linear region. The LP costs 10–30 CROWN passes on mnistfc, so it is skipped
- *       where CROWN's margin is further below 0 than the LP has recently been gaining;</li>
+ *   <li>for the row closest to a proof, the α,β-CROWN bound (slopes and split multipliers
+ *       optimised for this node): above b_i it prunes the node, and the input where its linear
+ *       form is lowest is checked as a witness;</li>
+ *   <li>where it may pay ({@link LpUsage}), the LP over the triangle relaxation of all rows
+ *       together ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its
+ *       minimiser is checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is
+ *       the minimiser of the exact LP over the candidate's linear region;</li>
  *   <li>otherwise the node branches on the neuron {@link BranchingScore} prefers, the child
- *       whose phase the LP minimiser is in first (where a counterexample is likeliest) — or,
- *       when every ReLU is already stable, the node is stuck: the LP is exact but its
+ *       whose phase the latest candidate is in first (where a counterexample is likeliest) —
+ *       or, when every ReLU is already stable, the node is stuck: the LP is exact but its
  *       minimiser failed the double-precision witness check.</li>
  * </ol>
  * Thread-safe: the bound methods are, and the node holds no state.
