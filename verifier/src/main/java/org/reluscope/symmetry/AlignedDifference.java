@@ -70,9 +70,11 @@ final class AlignedDifference {
      */
     static double along(Network f1, Bounds bounds1, Network f2, Bounds bounds2, Box box, UnitAlignment a) {
         int n = box.dimension();
+        double[] lower = box.lower();
+        double[] upper = box.upper();
         double[] inputRange = new double[n];
         for (int i = 0; i < n; i++) {
-            inputRange[i] = Math.max(Math.abs(box.lower()[i]), Math.abs(box.upper()[i]));
+            inputRange[i] = Math.max(Math.abs(lower[i]), Math.abs(upper[i]));
         }
         Level previous = new Level(-1, identity(n), ones(n), new double[n], inputRange, inputRange);
         int hidden2 = f2.layerCount() - 1;
