@@ -53,20 +53,41 @@ public final class AlphaCrown implements OutputBounder {
     }
 
     /**
-     * The smaller of CROWN's bound on c·y and the optimised one over this method's intermediate
-     * bounds (CROWN's own may be the smaller: back-substitution is not monotone in the
-     * intermediate bounds).
+     * An upper bound on c·y with the input where its linear form peaks, the likeliest place for
+     * c·y to be large (a candidate for searches; empty when the set is proven empty).
+     *
+     * @param bound rigorous, as {@link #upperBound}
+     * @param input a point of the set maximising the optimised linear bound h·x + d
      */
+    public record Attained(double bound, double[] input) {
+        public Attained {
+            input = input.clone();
+        }
+
+        @Override
+        public double[] input() {
+            return input.clone();
+        }
+    }
+
+    /** The smaller of CROWN's bound and the optimised one, see {@link #upperBoundAt}. */
     @Override
     public double upperBound(Network network, InputSet set, double[] c, BoundOptions options) {
+        return upperBoundAt(network, set, c, options).bound();
+    }
+
+    /**
+     * The smaller of CROWN's bound on c·y and the optimised one over this method's intermediate
+     * bounds (CROWN's own may be the smaller: back-substitution is not monotone in the
+     * intermediate bounds), with the input where the optimised linear form peaks. Not
+     * modified: c.
+     */
+    public Attained upperBoundAt(Network network, InputSet set, double[] c, BoundOptions options) {
         double plain = crown.upperBound(network, set, c, options);
-        if (plain == Double.NEGATIVE_INFINITY) {
-            return plain;
-        }
-        PartialBounds state = LayerSweep.run(network, set, options, SymbolicPropagation.layersNeededFor(network),
-                this::refine);
-        if (state.empty) {
-            return Double.NEGATIVE_INFINITY;
+        PartialBounds state = plain == Double.NEGATIVE_INFINITY ? null
+                : LayerSweep.run(network, set, options, SymbolicPropagation.layersNeededFor(network), this::refine);
+        if (state == null || state.empty) {
+            return new Attained(Double.NEGATIVE_INFINITY, new double[0]);
         }
         int top = network.layerCount() - 1;
         RelaxationParameters params = optimiser.get().optimise(state, top, c, 0);
@@ -75,9 +96,10 @@ public final class AlphaCrown implements OutputBounder {
         for (int l = top; l >= 0; l--) {
             ws.throughLayer(state, l, params);
         }
-        double[] out = new double[1];
-        ws.concretise(set, out);
-        return Math.min(out[0], plain);
+        LinearBound linear = ws.linearBound(0);
+        double[] peak = linear.coefficients();
+        SlopeOptimiser.maximise(set, peak);
+        return new Attained(Math.min(linear.maxOver(set), plain), peak);
     }
 
     /** CROWN on all listed neurons of layer k, then an optimised bound for each that stays unstable. */

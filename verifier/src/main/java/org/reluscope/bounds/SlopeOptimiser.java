@@ -319,7 +319,7 @@ final class SlopeOptimiser {
      * vertex, or the ball's point in c's direction (projected onto the domain, an
      * approximation there). Modified: x.
      */
-    private static double maximise(InputSet set, double[] x) {
+    static double maximise(InputSet set, double[] x) {
         double value = 0;
         if (set instanceof Box box) {
             for (int i = 0; i < x.length; i++) {

@@ -23,18 +23,22 @@ import org.reluscope.verify.WitnessCheck;
  * What branch-and-bound does at one node of one disjunct (input set, unsafe { y : A y ≤ b }),
  * cheap before expensive:
  * <ol>
- *   <li>CROWN bounds under the node's splits, seeded with the parent's bounds; a split set
- *       proven empty prunes the node;</li>
+ *   <li>CROWN bounds under the node's splits, seeded with the parent's bounds (at the root:
+ *       α-CROWN's, whose second-layer bounds on mnistfc match the triangle LP's at a
+ *       twentieth of its cost, and which every node inherits); a split set proven empty
+ *       prunes the node;</li>
  *   <li>for each row, the CROWN lower bound of a_i·y (only the final back-substitution, over
  *       the node's layers): one above b_i prunes the node;</li>
- *   <li>where it may pay, the LP over the triangle relaxation of all rows together
- *       ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its minimiser is
- *       checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is the minimiser
- *       of the exact LP over the candidate's linear region. The LP costs 10–30 CROWN passes on mnistfc, so it is skipped
- *       where CROWN's margin is further below 0 than the LP has recently been gaining;</li>
+ *   <li>for the row closest to a proof, the α,β-CROWN bound (slopes and split multipliers
+ *       optimised for this node): above b_i it prunes the node, and the input where its linear
+ *       form is lowest is checked as a witness;</li>
+ *   <li>where it may pay ({@link LpUsage}), the LP over the triangle relaxation of all rows
+ *       together ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its
+ *       minimiser is checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is
+ *       the minimiser of the exact LP over the candidate's linear region;</li>
  *   <li>otherwise the node branches on the neuron {@link BranchingScore} prefers, the child
- *       whose phase the LP minimiser is in first (where a counterexample is likeliest) — or,
- *       when every ReLU is already stable, the node is stuck: the LP is exact but its
+ *       whose phase the latest candidate is in first (where a counterexample is likeliest) —
+ *       or, when every ReLU is already stable, the node is stuck: the LP is exact but its
  *       minimiser failed the double-precision witness check.</li>
  * </ol>
  * Thread-safe: the bound methods are, and the node holds no state.
@@ -118,13 +122,19 @@ final class NodeBounder {
                 focus = i;
             }
         }
-        double alphaMargin = nodeAlpha.lowerBound(network, set, a[focus], reuse) - b[focus];
+        AlphaCrown.Attained alpha = nodeAlpha.upperBoundAt(network, set, negated(a[focus]), reuse);
+        double alphaMargin = -alpha.bound() - b[focus];
         bestMargin = Math.max(bestMargin, alphaMargin);
         if (alphaMargin > 0) {
             return new Step.Pruned();
         }
+        double[] candidate = alpha.input();
+        Optional<Witness> cheap = WitnessCheck.check(network, set, unsafe, candidate);
+        if (cheap.isPresent()) {
+            return new Step.Found(cheap.get());
+        }
         Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
-        double[] candidate = new double[0];
+        boolean lpRan = false;
         boolean hunting = node.splits().size() % WITNESS_PERIOD == 0;
         if (pick.isEmpty() || (hunting && usage.mayHunt()) || usage.mayPrune(bestMargin)) {
             long t0 = System.nanoTime();
@@ -133,9 +143,12 @@ final class NodeBounder {
             if (relaxed.proves()) {
                 return new Step.Pruned();
             }
-            candidate = relaxed.minimiser();
+            if (relaxed.minimiser().length > 0) {
+                candidate = relaxed.minimiser();
+                lpRan = true;
+            }
         }
-        if (candidate.length > 0) {
+        if (lpRan) {
             Optional<Witness> witness = WitnessCheck.check(network, set, unsafe, candidate);
             if (witness.isEmpty() && hunting && pick.isPresent()) {
                 witness = regionWitness(bounds, candidate, lps.get());
@@ -148,6 +161,14 @@ final class NodeBounder {
             return new Step.Stuck();
         }
         return branch(node, bounds, pick.get(), candidate);
+    }
+
+    private static double[] negated(double[] c) {
+        double[] n = new double[c.length];
+        for (int j = 0; j < c.length; j++) {
+            n[j] = -c[j];
+        }
+        return n;
     }
 
     /**

@@ -24,7 +24,8 @@ import org.reluscope.verify.Witness;
 /**
  * Complete search by branch and bound over ReLU phases (as in α,β-CROWN's and nnenum's
  * complete modes), for inputs too wide to split: every node fixes the phases of some ReLUs,
- * is bounded by CROWN and by the triangle LP of its unsafe rows ({@link NodeBounder}), and is
+ * is bounded by CROWN, α,β-CROWN and, where it may pay, the triangle LP of its unsafe rows
+ * ({@link NodeBounder}), starting from α-CROWN bounds of the whole set, and is
  * pruned when a rigorous bound excludes the unsafe set, or else split in two on the
  * best-scoring unstable ReLU. Since the two phases of a neuron cover its whole range, the
  * leaves of a finished tree cover the input set, so "every leaf pruned" proves the disjunct;
@@ -38,6 +39,9 @@ import org.reluscope.verify.Witness;
  * only when every leaf was pruned by a sound bound, {@link DisjunctOutcome.Undecided} when the
  * deadline or the node limit came first, or when a leaf with every ReLU fixed was still
  * undecided (floating-point trouble at the LP's optimum).
+ *
+ * <p>A search {@link #start}ed for the verifier's time slices keeps its stack between slices,
+ * so a resumed search repeats no work.
  *
  * <p>Thread-safe: each call has its own tree and workers.
  */
@@ -72,30 +76,20 @@ public final class ReluSplitSearch implements DisjunctSearch {
 
     @Override
     public DisjunctOutcome search(Network network, InputSet input, LinearConstraints unsafe, Deadline deadline) {
+        return start(network, input, unsafe).resume(deadline);
+    }
+
+    /** A search whose open nodes stay on its stack between slices, so that a resumed search repeats no work. */
+    @Override
+    public Resumable start(Network network, InputSet input, LinearConstraints unsafe) {
         if (input.dimension() != network.inputSize() || (unsafe.rowCount() > 0
                 && unsafe.row(0).length != network.outputSize())) {
             throw new IllegalArgumentException("disjunct of " + input.dimension() + " inputs does not fit " + network);
         }
         NodeBounder bounder = new NodeBounder(network, input, unsafe);
-        Tree tree = new Tree(bounder, rootBounds(network, input, bounder), deadline);
+        Tree tree = new Tree(bounder, rootBounds(network, input, bounder));
         tree.push(BabNode.root(tree.root.layers()));
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            Thread w = new Thread(tree::work, "relu-bab-" + t);
-            w.setDaemon(true);
-            w.start();
-            workers.add(w);
-        }
-        tree.work();
-        for (Thread w : workers) {
-            try {
-                w.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                tree.stop.compareAndSet(null, new DisjunctOutcome.Undecided("interrupted", true));
-            }
-        }
-        return tree.outcome();
+        return tree;
     }
 
     /** The root bounds of the input set, computed once for all the disjuncts that share it. */
@@ -138,10 +132,9 @@ public final class ReluSplitSearch implements DisjunctSearch {
         }
     }
 
-    /** The shared state of one search. */
-    private final class Tree {
+    /** The shared state of one search, kept between the slices it is resumed in. */
+    private final class Tree implements Resumable {
         final NodeBounder bounder;
-        final Deadline deadline;
         final ConcurrentLinkedDeque<BabNode> stack = new ConcurrentLinkedDeque<>();
         /** Bounds of the root, for the root node and all LP sessions. */
         final Bounds root;
@@ -149,16 +142,16 @@ public final class ReluSplitSearch implements DisjunctSearch {
         /** Nodes pushed and not yet finished; the search is over when it reaches 0. */
         final AtomicInteger open = new AtomicInteger();
         final AtomicLong nodes = new AtomicLong();
-        /** The first decisive event: a witness, or why the search stopped early. */
+        /** The first decisive event: a witness, or why the search stopped for good. */
         final AtomicReference<DisjunctOutcome> stop = new AtomicReference<>();
         /** Set when some leaf stayed undecided: the tree can then no longer prove the disjunct. */
         volatile boolean stuck;
-        final LpUsage lpUsage = new LpUsage(threads);
+        /** The current slice's LP policy. */
+        private LpUsage lpUsage;
 
-        Tree(NodeBounder bounder, Bounds root, Deadline deadline) {
+        Tree(NodeBounder bounder, Bounds root) {
             this.bounder = bounder;
             this.root = root;
-            this.deadline = deadline;
         }
 
         void push(BabNode node) {
@@ -166,22 +159,44 @@ public final class ReluSplitSearch implements DisjunctSearch {
             stack.addLast(node);
         }
 
-        void work() {
+        /**
+         * Runs the workers until the tree is finished, a witness is found or {@code until}
+         * expires; workers finish the node in hand, so every open node is back on the stack
+         * for the next slice. Not thread-safe.
+         */
+        @Override
+        public DisjunctOutcome resume(Deadline until) {
+            lpUsage = new LpUsage(threads);
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 1; t < threads; t++) {
+                Thread w = new Thread(() -> work(until), "relu-bab-" + t);
+                w.setDaemon(true);
+                w.start();
+                workers.add(w);
+            }
+            work(until);
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.compareAndSet(null, new DisjunctOutcome.Undecided("interrupted", true));
+                }
+            }
+            return outcome();
+        }
+
+        void work(Deadline until) {
             WorkerLp session = new WorkerLp(this);
             try {
-                workWith(session);
+                workWith(session, until);
             } finally {
                 session.close();
             }
         }
 
-        private void workWith(WorkerLp session) {
-            while (stop.get() == null && open.get() > 0) {
-                if (deadline.expired()) {
-                    stop.compareAndSet(null, new DisjunctOutcome.Undecided("relu-bab: time ran out after "
-                            + nodes.get() + " nodes", true));
-                    return;
-                }
+        private void workWith(WorkerLp session, Deadline until) {
+            while (stop.get() == null && open.get() > 0 && !until.expired()) {
                 BabNode node = stack.pollLast();
                 if (node == null) {
                     LockSupport.parkNanos(IDLE_NANOS);
@@ -218,6 +233,9 @@ public final class ReluSplitSearch implements DisjunctSearch {
             DisjunctOutcome early = stop.get();
             if (early != null) {
                 return early;
+            }
+            if (open.get() > 0) {
+                return new DisjunctOutcome.Undecided("relu-bab: time ran out after " + nodes.get() + " nodes", true);
             }
             if (stuck) {
                 return new DisjunctOutcome.Undecided("relu-bab: a leaf with every ReLU fixed stayed undecided after "
