@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import org.reluscope.bounds.SymbolicPropagation;
@@ -30,17 +31,22 @@ import org.reluscope.numeric.SampleSummary;
  * runs: small ReLU classifiers trained by {@link ReluTrainer} on two moons, two spirals and
  * 8×8 digit glyphs ({@link DigitGlyphs}, pixels in [0, 1]).
  *
- * <p>At chosen epochs, for every training point and as many random points from the data's
+ * <p>At chosen epochs, for every training point, as many held-out points of the same
+ * distribution (never trained on: they tell an effect of training on these very points from
+ * one of the data's distribution) and as many random points uniform in the training data's
  * bounding box, {@link Neighborhood} gives the L∞ distance to the point's region boundary and
  * the number of regions meeting the L∞ ball of radius ε (for digits, ball ∩ [0, 1]⁶⁴): exact
  * when the enumeration finishes within the budget, and always the sound upper bound (crown
- * classification). A dataset's region columns hold exact counts when every ball at every epoch
- * was counted exactly, and otherwise the upper bounds for all balls, so that one series never
- * mixes the two; the column {@code regions_kind} says which, and {@code exact_fraction} how
- * many balls were counted exactly. Writes {@code region-training.csv} (one row per dataset and
- * epoch: train and held-out accuracy, means, medians and Mann–Whitney p-values of training vs
- * random points) and {@code region-training.svg} (per dataset: mean distance, mean exact count
- * at the epochs counted exactly, log₁₀ of the mean bound), and prints the table.
+ * classification). A row's region columns hold exact counts when every ball of that epoch was
+ * counted exactly and otherwise the upper bounds of all its balls, so that no mean mixes the
+ * two; the column {@code regions_kind} says which, {@code exact_fraction} how many balls were
+ * counted exactly, and the bound's means are always given.
+ *
+ * <p>Writes {@code region-training.csv} (one row per dataset and epoch: training and held-out
+ * accuracy; per group means and medians; Mann–Whitney p-values of training vs random and of
+ * training vs held-out points) and {@code region-training.svg} (per dataset: mean distance,
+ * mean exact count at the epochs counted exactly, log₁₀ of the mean bound), and prints the
+ * table; the first ten digit images go to stderr as text.
  *
  * <pre>
  *   benchmarks/run RegionTrainingExperiment [--out DIR] [--datasets moons,spirals,digits] [--points 200]
@@ -49,9 +55,9 @@ import org.reluscope.numeric.SampleSummary;
  * </pre>
  */
 public final class RegionTrainingExperiment {
-    private static final String HEADER = "dataset,epoch,accuracy,test_accuracy,train_distance_mean,random_distance_mean,"
-            + "train_distance_median,random_distance_median,distance_p,regions_kind,train_regions_mean,random_regions_mean,"
-            + "train_regions_median,random_regions_median,regions_p,train_bound_mean,random_bound_mean,exact_fraction,seconds";
+    /** The groups of points measured at each epoch, in column order. */
+    private static final List<String> GROUPS = List.of("train", "heldout", "random");
+    private static final List<String> SERIES_NAMES = List.of("training points", "held-out points", "random points");
     /** Side of the digit images. */
     private static final int DIGIT_SIZE = 8;
 
@@ -80,10 +86,22 @@ public final class RegionTrainingExperiment {
         }
     }
 
-    /** Both groups at one epoch. */
-    private record Epoch(int epoch, double accuracy, double testAccuracy, Group train, Group random, double seconds) {
+    /** The groups ({@link #GROUPS} order) at one epoch. */
+    private record Epoch(int epoch, double accuracy, double testAccuracy, List<Group> groups, double seconds) {
         boolean allExact() {
-            return train.allExact() && random.allExact();
+            return groups.stream().allMatch(Group::allExact);
+        }
+
+        Group train() {
+            return groups.get(0);
+        }
+
+        long balls() {
+            return groups.stream().mapToLong(g -> g.exact().length).sum();
+        }
+
+        long exactBalls() {
+            return groups.stream().mapToLong(Group::exactCount).sum();
         }
     }
 
@@ -100,8 +118,9 @@ public final class RegionTrainingExperiment {
         int[] epochs = ints(opts.getOrDefault("--epochs", "0,1,2,5,10,20,50,100,200"));
         Files.createDirectories(out);
         SvgChart chart = new SvgChart(3);
-        List<String> lines = new ArrayList<>(List.of(HEADER));
-        System.out.println(HEADER);
+        String header = header();
+        List<String> lines = new ArrayList<>(List.of(header));
+        System.out.println(header);
         for (String name : opts.getOrDefault("--datasets", "moons,spirals,digits").split(",")) {
             Workload workload = workload(name, count, eps, digitsEps, seed);
             List<double[]> random = RandomPoints.inBoundingBox(workload.train().points(), count, seed + 1);
@@ -163,13 +182,12 @@ public final class RegionTrainingExperiment {
             Network net = trainer.network();
             Neighborhood neighborhood = new Neighborhood(net, options, null);
             long t0 = System.nanoTime();
-            Group train = measure(neighborhood, w.train().points());
-            Group other = measure(neighborhood, random);
-            Epoch e = new Epoch(epoch, accuracy(net, w.train()), accuracy(net, w.test()), train, other,
+            List<Group> groups = List.of(measure(neighborhood, w.train().points()), measure(neighborhood, w.test().points()),
+                    measure(neighborhood, random));
+            Epoch e = new Epoch(epoch, accuracy(net, w.train()), accuracy(net, w.test()), groups,
                     (System.nanoTime() - t0) / 1e9);
-            System.err.printf(Locale.ROOT, "%s epoch %d: accuracy %.3f / %.3f held out, exact %d + %d of %d, %.1f s%n",
-                    w.name(), epoch, e.accuracy(), e.testAccuracy(), train.exactCount(), other.exactCount(),
-                    train.exact().length + other.exact().length, e.seconds());
+            System.err.printf(Locale.ROOT, "%s epoch %d: accuracy %.3f / %.3f held out, %d of %d balls counted exactly, "
+                    + "%.1f s%n", w.name(), epoch, e.accuracy(), e.testAccuracy(), e.exactBalls(), e.balls(), e.seconds());
             measured.add(e);
         }
         return measured;
@@ -188,22 +206,40 @@ public final class RegionTrainingExperiment {
         return new Group(distances, exact, bounds);
     }
 
+    private static String header() {
+        List<String> columns = new ArrayList<>(List.of("dataset", "epoch", "accuracy", "test_accuracy", "regions_kind",
+                "exact_fraction"));
+        for (String statistic : List.of("distance", "regions")) {
+            for (String summary : List.of("mean", "median")) {
+                GROUPS.forEach(g -> columns.add(g + "_" + statistic + "_" + summary));
+            }
+            columns.add(statistic + "_p_random");
+            columns.add(statistic + "_p_heldout");
+        }
+        GROUPS.forEach(g -> columns.add(g + "_bound_mean"));
+        columns.add("seconds");
+        return String.join(",", columns);
+    }
+
     private static String row(String name, Epoch e) {
         boolean exact = e.allExact();
-        double[] trainRegions = exact ? e.train().exact() : e.train().bounds();
-        double[] randomRegions = exact ? e.random().exact() : e.random().bounds();
-        SampleSummary td = SampleSummary.of(e.train().distances());
-        SampleSummary rd = SampleSummary.of(e.random().distances());
-        SampleSummary tr = SampleSummary.of(trainRegions);
-        SampleSummary rr = SampleSummary.of(randomRegions);
-        double exactFraction = (e.train().exactCount() + e.random().exactCount())
-                / (double) (e.train().exact().length + e.random().exact().length);
-        return String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.5f,%.5f,%.5f,%.5f,%.3g,%s,%.3f,%.3f,%.1f,%.1f,%.3g,%.4g,%.4g,%.3f,%.2f",
-                name, e.epoch(), e.accuracy(), e.testAccuracy(), td.mean(), rd.mean(), td.median(), rd.median(),
-                RankSumTest.of(e.train().distances(), e.random().distances()).pValue(), exact ? "exact" : "upper_bound",
-                tr.mean(), rr.mean(), tr.median(), rr.median(), RankSumTest.of(trainRegions, randomRegions).pValue(),
-                SampleSummary.of(e.train().bounds()).mean(), SampleSummary.of(e.random().bounds()).mean(),
-                exactFraction, e.seconds());
+        List<String> cells = new ArrayList<>(List.of(name, Integer.toString(e.epoch()), fmt(e.accuracy()),
+                fmt(e.testAccuracy()), exact ? "exact" : "upper_bound", fmt((double) e.exactBalls() / e.balls())));
+        List<Function<Group, double[]>> statistics = List.of(Group::distances, g -> exact ? g.exact() : g.bounds());
+        for (Function<Group, double[]> statistic : statistics) {
+            e.groups().forEach(g -> cells.add(fmt(SampleSummary.of(statistic.apply(g)).mean())));
+            e.groups().forEach(g -> cells.add(fmt(SampleSummary.of(statistic.apply(g)).median())));
+            double[] train = statistic.apply(e.train());
+            cells.add(fmt(RankSumTest.of(train, statistic.apply(e.groups().get(2))).pValue()));
+            cells.add(fmt(RankSumTest.of(train, statistic.apply(e.groups().get(1))).pValue()));
+        }
+        e.groups().forEach(g -> cells.add(fmt(SampleSummary.of(g.bounds()).mean())));
+        cells.add(String.format(Locale.ROOT, "%.2f", e.seconds()));
+        return String.join(",", cells);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** One row of panels: mean distances, mean exact counts (epochs counted exactly), log₁₀ of the mean bounds. */
@@ -211,20 +247,23 @@ public final class RegionTrainingExperiment {
         List<Epoch> exact = measured.stream().filter(Epoch::allExact).toList();
         String ball = "L∞ ε=" + w.eps() + (w.domain() == null ? "" : " ∩ [0,1]ⁿ");
         chart.add(panel(w.name() + ": mean L∞ distance to region boundary", measured,
-                e -> SampleSummary.of(e.train().distances()).mean(), e -> SampleSummary.of(e.random().distances()).mean()));
-        chart.add(panel(w.name() + ": mean exact regions in ball " + ball, exact,
-                e -> SampleSummary.of(e.train().exact()).mean(), e -> SampleSummary.of(e.random().exact()).mean()));
+                g -> SampleSummary.of(g.distances()).mean()));
+        chart.add(panel(w.name() + ": mean exact regions in ball " + ball, exact, g -> SampleSummary.of(g.exact()).mean()));
         chart.add(panel(w.name() + ": log10 mean region upper bound", measured,
-                e -> Math.log10(SampleSummary.of(e.train().bounds()).mean()),
-                e -> Math.log10(SampleSummary.of(e.random().bounds()).mean())));
+                g -> Math.log10(SampleSummary.of(g.bounds()).mean())));
     }
 
-    private static SvgChart.Panel panel(String title, List<Epoch> epochs, ToDoubleFunction<Epoch> train,
-                                        ToDoubleFunction<Epoch> random) {
-        double[] x = epochs.stream().mapToDouble(Epoch::epoch).toArray();
-        return new SvgChart.Panel(title, "epoch", List.of(
-                new SvgChart.Series("training points", x, epochs.stream().mapToDouble(train).toArray()),
-                new SvgChart.Series("random points", x, epochs.stream().mapToDouble(random).toArray())));
+    /** A panel with one series per group: {@code value} of the group at each of the epochs. */
+    private static SvgChart.Panel panel(String title, List<Epoch> epochs, ToDoubleFunction<Group> value) {
+        // Most of the change happens in the first epochs: a log axis keeps them apart.
+        double[] x = epochs.stream().mapToDouble(e -> Math.log10(e.epoch() + 1)).toArray();
+        List<SvgChart.Series> series = new ArrayList<>();
+        for (int k = 0; k < GROUPS.size(); k++) {
+            int group = k;
+            series.add(new SvgChart.Series(SERIES_NAMES.get(k), x,
+                    epochs.stream().mapToDouble(e -> value.applyAsDouble(e.groups().get(group))).toArray()));
+        }
+        return new SvgChart.Panel(title, "log10(epoch + 1)", series);
     }
 
     /** The share of points whose largest output is their label. */

@@ -67,6 +67,17 @@ public final class SymbolicPropagation implements OutputBounder {
      */
     public Optional<List<LinearBound>> linearUpperBounds(Network network, InputSet set, double[][] objectives,
                                                          BoundOptions options) {
+        return linearUpperBounds(network, set, objectives, options, null);
+    }
+
+    /**
+     * {@link #linearUpperBounds(Network, InputSet, double[][], BoundOptions)} with the lower line of
+     * each unstable neuron (l, j) of the substitution fixed to σ(z) ≥ z where
+     * {@code slopeOne[l][j]}, else σ(z) ≥ 0, instead of the adaptive choice: equally sound, and
+     * tightest at inputs whose pre-activations have those signs. Null: adaptive. Not modified: slopeOne.
+     */
+    public Optional<List<LinearBound>> linearUpperBounds(Network network, InputSet set, double[][] objectives,
+                                                         BoundOptions options, boolean[][] slopeOne) {
         for (double[] c : objectives) {
             LayerSweep.checkObjective(c, network.outputSize());
         }
@@ -74,7 +85,13 @@ public final class SymbolicPropagation implements OutputBounder {
         if (state.empty) {
             return Optional.empty();
         }
-        BackSubstitution ws = substituteObjectives(state, objectives);
+        BackSubstitution ws = workspace.get();
+        ws.fixLowerSlopes(slopeOne);
+        try {
+            substituteObjectives(state, objectives);
+        } finally {
+            ws.fixLowerSlopes(null);
+        }
         List<LinearBound> bounds = new ArrayList<>(objectives.length);
         for (int r = 0; r < objectives.length; r++) {
             bounds.add(ws.linearBound(r));

@@ -82,7 +82,8 @@ final class NeighborhoodCommand implements Callable<Integer> {
             + "comparison: [{statistic, data, random, u, z, p_value}], seconds}.")
     private boolean json;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "Also write one CSV row per point to OUT.")
+    @Option(names = "--csv", paramLabel = "OUT", description = "Also write one CSV row per point to OUT, columns "
+            + NeighborhoodReport.CSV_HEADER + " (group data or random).")
     private Path csv;
 
     @Override

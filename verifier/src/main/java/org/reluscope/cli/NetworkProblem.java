@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The arguments of the commands that analyse a network on an input set: {@code NET}, then a
  * VNN-LIB {@code SPEC} or the input-set options (a picocli mixin shared by bounds, regions,
- * verify and constraints, so that they read and describe their inputs identically).
+ * verify, constraints and plot, so that they read and describe their inputs identically).
  */
 final class NetworkProblem {
     @Mixin
@@ -26,6 +26,11 @@ final class NetworkProblem {
     /** The network, or a {@link org.reluscope.BadInputException} naming the file. */
     Network readNetwork() {
         return network.read();
+    }
+
+    /** The network's file, for captions and reports. */
+    Path networkFile() {
+        return network.file();
     }
 
     /** The input sets (and property, if any) for {@code net}, from SPEC or the options. */

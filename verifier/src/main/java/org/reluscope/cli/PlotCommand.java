@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reluscope plot NET (SPEC | --center FILE --linf EPS | --l2 R) [--dims i,j] -o OUT.svg}: a picture of the regions. */
@@ -35,14 +34,7 @@ final class PlotCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private NetworkArgument network;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = InputSetOptions.SPEC_LABEL,
-            description = InputSetOptions.SPEC_DESCRIPTION)
-    private Path property;
-
-    @Mixin
-    private InputSetOptions inputs;
+    private NetworkProblem problem;
 
     @Option(names = "--dims", paramLabel = "I,J", defaultValue = "0,1",
             description = "The two input dimensions of the slice (default ${DEFAULT-VALUE}).")
@@ -65,8 +57,8 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Network net = network.read();
-        InputSet set = inputs.resolve(net, property).inputSets().get(0);
+        Network net = problem.readNetwork();
+        InputSet set = problem.resolve(net).inputSets().get(0);
         int[] ij = parseDims(net.inputSize());
         RegionSvg.Colouring colouring = switch (colour.toLowerCase(Locale.ROOT)) {
             case "map" -> RegionSvg.Colouring.MAP;
@@ -88,7 +80,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         List<double[]> drawn = projected(net, center, ij);
         String caption = String.format(Locale.ROOT, "%s: slice along inputs %d, %d through the centre",
-                network.file().getFileName(), ij[0], ij[1]);
+                problem.networkFile().getFileName(), ij[0], ij[1]);
         if (output.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             ImageIO.write(RegionSvg.png(polygons, ri, rj, disk, colouring, drawn, caption), "png", output.toFile());
         } else {

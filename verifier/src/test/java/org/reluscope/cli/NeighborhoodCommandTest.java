@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,15 @@ class NeighborhoodCommandTest {
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
+    }
+
+    /** {@code neighborhood NET --points POINTS ARGS… --json}: the output, after checking the exit code is 0. */
+    private static JsonNode json(Path net, Path points, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("neighborhood", net.toString(), "--points", points.toString(), "--json"));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertEquals(0, run.code(), run.err());
+        return new ObjectMapper().readTree(run.out());
     }
 
     @Test
@@ -87,13 +97,8 @@ class NeighborhoodCommandTest {
         Path net = write("lines.json", LINES);
         Path points = write("points.csv", "0.05,0.05\n");
         for (String[] ball : new String[][] {{"--l2", "0.2"}, {"--linf", "0.1"}}) {
-            CliRun free = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), ball[0], ball[1], "--json");
-            CliRun clipped = CliRun.of("neighborhood", net.toString(), "--points", points.toString(), ball[0], ball[1],
-                    "--clip", "0,1", "--json");
-            assertEquals(0, free.code(), free.err());
-            assertEquals(0, clipped.code(), clipped.err());
-            JsonNode freePoint = new ObjectMapper().readTree(free.out()).get("points").get(0);
-            JsonNode clippedRoot = new ObjectMapper().readTree(clipped.out());
+            JsonNode freePoint = json(net, points, ball[0], ball[1]).get("points").get(0);
+            JsonNode clippedRoot = json(net, points, ball[0], ball[1], "--clip", "0,1");
             JsonNode clippedPoint = clippedRoot.get("points").get(0);
             assertEquals(4, freePoint.get("regions").asInt(), ball[0]);
             assertTrue(freePoint.get("regions_exact").asBoolean());
@@ -111,6 +116,26 @@ class NeighborhoodCommandTest {
                 "--clip", "1,0");
         assertEquals(2, reversed.code());
         assertTrue(reversed.err().contains("LO ≤ HI"), reversed.err());
+    }
+
+    /**
+     * At (1, 0.97) all three units are active and y₀ − y₁ = 2.5x₁ − 1.5x₂ − 0.5 = 0.545. In the
+     * L∞ ball of radius 0.15 the margin can fall to 0.545 − 4·0.15 &lt; 0 (x₂ up to 1.12), so
+     * label 0 is refuted; kept in [0, 1]², x₂ rises by 0.03 at most and the margin stays
+     * ≥ 0.545 − 2.5·0.15 − 1.5·0.03 = 0.125: certified.
+     */
+    @Test
+    void clipDecidesCertification() throws IOException {
+        Path net = write("lines.json", LINES);
+        Path points = write("points.csv", "1,0.97\n");
+        Path labels = write("labels.txt", "0\n");
+        JsonNode freePoint = json(net, points, "--linf", "0.15", "--labels", labels.toString()).get("points").get(0);
+        JsonNode clippedPoint = json(net, points, "--linf", "0.15", "--labels", labels.toString(), "--clip", "0,1")
+                .get("points").get(0);
+        assertEquals("sat", freePoint.get("answer").asText(), freePoint.toString());
+        assertFalse(freePoint.get("certified").asBoolean());
+        assertEquals("unsat", clippedPoint.get("answer").asText(), clippedPoint.toString());
+        assertTrue(clippedPoint.get("certified").asBoolean());
     }
 
     @Test

@@ -93,7 +93,7 @@ class SymmetryCommandsTest {
     }
 
     @Test
-    void simplifyAcasXuOnProperty3Box() {
+    void simplifyAcasXuOnProperty3BoxAndProveItEquivalent() {
         Path onnx = SharedBenchmarks.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
         Path prop = SharedBenchmarks.require("acasxu/vnnlib/prop_3.vnnlib");
         Path out = dir.resolve("small.onnx");
@@ -108,6 +108,9 @@ class SymmetryCommandsTest {
             double[] x = box.sample(random);
             assertArrayEquals(original.evaluate(x), simplified.evaluate(x), 1e-9);
         }
+        CliRun equiv = CliRun.of("equiv", onnx.toString(), out.toString(), "--domain", prop.toString());
+        assertEquals(0, equiv.code(), equiv.err());
+        assertTrue(equiv.out().startsWith("equivalent\nmethod: differential bounds"), equiv.out());
         CliRun missing = CliRun.of("simplify", onnx.toString(), "-o", dir.resolve("x.onnx").toString());
         assertEquals(2, missing.code());
         assertFalse(Files.exists(dir.resolve("x.onnx")));

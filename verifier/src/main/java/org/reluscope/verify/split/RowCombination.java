@@ -110,14 +110,21 @@ final class RowCombination {
      * E = γ_{m+1} Σ_k (Σ_i λ_i|a_ik|)·max|f_k| bounds the error of forming c̃ (output bounds from
      * {@code bounds}); proven when L − E &gt; Σλ_i b_i rounded up.
      *
-     * @param bounds CROWN bounds of every layer on {@code set}, reused for the last substitution
+     * @param bounds   CROWN bounds of every layer on {@code set}, reused for the last substitution
+     * @param slopeOne the lower slopes of that substitution, as for
+     *                 {@link SymbolicPropagation#linearUpperBounds(Network, InputSet, double[][], BoundOptions, boolean[][])}
      */
     static boolean proves(SymbolicPropagation crown, Network network, InputSet set, Bounds bounds,
-                          LinearConstraints unsafe, double[] lambda) {
+                          LinearConstraints unsafe, double[] lambda, boolean[][] slopeOne) {
         int m = lambda.length;
         double[] c = combine(unsafe, lambda);
+        double[] negated = new double[c.length];
+        for (int k = 0; k < c.length; k++) {
+            negated[k] = -c[k];
+        }
         double[][] rows = unsafe.a();
-        double lower = crown.lowerBound(network, set, c, BoundOptions.reusing(bounds, ReluSplits.NONE));
+        double lower = -crown.linearUpperBounds(network, set, new double[][] {negated},
+                BoundOptions.reusing(bounds, ReluSplits.NONE), slopeOne).orElseThrow().get(0).maxOver(set);
         double err = 0;
         for (int k = 0; k < c.length; k++) {
             double weight = 0;
