@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.reluscope.bounds.OutputBounder;
+import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
@@ -39,7 +40,9 @@ import org.reluscope.symmetry.Simplifier;
  * </pre>
  * Options: {@code --root DIR}; {@code --nets a_b,…} (default: all 45); {@code --bounds crown|lp}
  * (what proves the phases for simplify, default crown); {@code --baseline-timeout S} (default
- * 20; 0 skips the baseline); {@code --threads N} (branch-and-bound workers, default 1).
+ * 20; 0 skips the baseline); {@code --threads N} (branch-and-bound workers, default 1);
+ * {@code --scale S} (the boxes shrunk around their centres to S of their widths, default 1: on
+ * small boxes simplify folds whole layers, and the baseline can finish).
  */
 public final class EquivBenchmark {
     private static final double TOL = 1e-9;
@@ -56,6 +59,7 @@ public final class EquivBenchmark {
         OutputBounder bounder = method.bounder(BenchOptions.lpSolver());
         double baselineTimeout = Double.parseDouble(opts.getOrDefault("--baseline-timeout", "20"));
         int threads = Integer.parseInt(opts.getOrDefault("--threads", "1"));
+        double scale = Double.parseDouble(opts.getOrDefault("--scale", "1"));
         List<String> nets = opts.containsKey("--nets") ? Arrays.asList(opts.get("--nets").split(",")) : allNets();
         DomainEquivalenceOptions differential = DomainEquivalenceOptions.of(TOL, Duration.ofSeconds(60), threads);
         DomainEquivalenceOptions baseline = DomainEquivalenceOptions.of(TOL,
@@ -68,13 +72,13 @@ public final class EquivBenchmark {
         double worstBound = 0;
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
-            csv.println("network,property,bounds,units_before,units_after,sampled_max_difference,answer,method,"
+            csv.println("network,property,scale,bounds,units_before,units_after,sampled_max_difference,answer,method,"
                     + "proven_bound,seconds,baseline_answer,baseline_seconds");
             for (String name : nets) {
                 Network net = NetworkFiles.read(dir.resolve("onnx").resolve("ACASXU_run2a_" + name + "_batch_2000.onnx"));
                 for (int prop = 1; prop <= 4; prop++) {
-                    InputSet box = VnnLibParser.parse(dir.resolve("vnnlib").resolve("prop_" + prop + ".vnnlib"))
-                            .inputSets().get(0);
+                    Box box = RegionBenchmark.shrink(VnnLibParser.parse(dir.resolve("vnnlib")
+                            .resolve("prop_" + prop + ".vnnlib")).inputSets().get(0).boundingBox(), scale);
                     Simplification s = Simplifier.simplify(net, box, bounder, 1e-12);
                     double sampled = sampledMaxDifference(net, s.network(), box, prop);
                     long t0 = System.nanoTime();
@@ -97,8 +101,8 @@ public final class EquivBenchmark {
                         proven++;
                         worstBound = Math.max(worstBound, bound);
                     }
-                    String line = String.format(Locale.ROOT, "%s,prop_%d,%s,%d,%d,%.3g,%s,\"%s\",%.3g,%.4f,%s,%.4f", name,
-                            prop, s.bounds(), s.unitsBefore(), s.unitsAfter(), sampled, v.word(), how, bound, seconds,
+                    String line = String.format(Locale.ROOT, "%s,prop_%d,%s,%s,%d,%d,%.3g,%s,\"%s\",%.3g,%.4f,%s,%.4f",
+                            name, prop, scale, s.bounds(), s.unitsBefore(), s.unitsAfter(), sampled, v.word(), how, bound, seconds,
                             baselineAnswer, baselineSeconds);
                     csv.println(line);
                     csv.flush();

@@ -24,7 +24,7 @@ import org.reluscope.numeric.Rounding;
  *   <li>through the affine map: g·z_l = (gᵀW)·a_{l−1} + g·b. The computed H' = fl(gᵀW) errs
  *       entry-wise by at most γ_n Σ_j|g_j||W_ji| (n = width of layer l), so
  *       (gᵀW − H')·a_{l−1} ≤ γ_n Σ_j |g_j| ρ_j with ρ_j ≥ Σ_i |W_ji| max|a_{l−1,i}|
- *       ({@link PartialBounds#rho}).</li>
+ *       ({@link PartialBounds#rho(int, int)}).</li>
  * </ol>
  * Both error terms are added to D. At the input, {@link #concretise} returns
  * support(H) + D with D widened by γ·(magnitude) for the rounding of its own sum and
@@ -82,6 +82,25 @@ final class BackSubstitution {
         terms = 1;
     }
 
+    /**
+     * One row s·(W_k)_i on a_{k−1} with D = s·(b_k)_i (s = ±1): an upper bound on s·z_{k,i},
+     * for a bound with parameters of its own.
+     */
+    void startFromNeuron(Network network, int k, int i, int sign) {
+        AffineLayer layer = network.layer(k);
+        int n = layer.inputSize();
+        reserveRows(1, n);
+        double[] w = layer.weights();
+        for (int c = 0; c < n; c++) {
+            coef[c] = sign * w[i * n + c];
+        }
+        sum[0] = sign * layer.bias()[i];
+        mag[0] = Math.abs(sum[0]);
+        rows = 1;
+        width = n;
+        terms = 1;
+    }
+
     /** One row per objective c_r on the network's outputs a_L. Not modified: objectives. */
     void startFromObjectives(double[][] objectives) {
         int n = objectives[0].length;
@@ -107,16 +126,28 @@ final class BackSubstitution {
 
     /** Substitutes through σ_l and W_l: rows on a_l become rows on a_{l−1} (on x for l = 0). */
     void throughLayer(PartialBounds state, int l) {
+        throughLayer(state, l, null);
+    }
+
+    /**
+     * {@link #throughLayer(PartialBounds, int)} with the lower slopes and split multipliers of
+     * {@code params} (shared by all rows; {@code null} for CROWN's). A multiplier β &gt; 0 of a
+     * split neuron adds β·s to its coefficient g_j on z_j (s·z_j ≥ 0 on the split set); the
+     * sum, like a fractional-slope product, is rounded, which costs at most γ_2·|g_j|·m_j and
+     * is counted with the products.
+     */
+    void throughLayer(PartialBounds state, int l, RelaxationParameters params) {
         AffineLayer layer = state.network.layer(l);
         int nOut = layer.outputSize();
         int nIn = layer.inputSize();
-        relax(state, l, nOut);
+        relax(state, l, nOut, params == null ? null : params.alpha()[l]);
+        double[] beta = params == null ? null : params.beta()[l];
+        byte[] phase = state.phase[l];
         if (next.length < rows * nIn) {
             next = new double[rows * nIn];
         }
         double[] w = layer.weights();
         double[] b = layer.bias();
-        double[] rho = state.rho(l);
         double gammaAffine = Rounding.gamma(nOut + 2);
         double gammaProduct = Rounding.gamma(2);
         for (int r = 0; r < rows; r++) {
@@ -129,28 +160,29 @@ final class BackSubstitution {
             double productErr = 0;
             for (int j = 0; j < nOut; j++) {
                 double h = coef[cb + j];
-                if (h == 0 || kind[j] == INACTIVE) {
-                    continue;
-                }
-                double g = h;
+                double g = kind[j] == INACTIVE ? 0 : h;
                 if (kind[j] == UNSTABLE) {
                     if (h > 0) {
                         g = h * slope[j];
                         double t = h * intercept[j];
                         s += t;
                         m += t;
-                        productErr += g * zMag[j];
                     } else {
                         g = h * lowSlope[j];
                     }
-                    if (g == 0) {
-                        continue;
-                    }
+                    productErr += Math.abs(g) * zMag[j];
+                }
+                if (beta != null && phase[j] != 0 && beta[j] > 0 && beta[j] < Double.POSITIVE_INFINITY) {
+                    g += phase[j] * beta[j];
+                    productErr += Math.abs(g) * state.preActivationMagnitude(l, j);
+                }
+                if (g == 0) {
+                    continue;
                 }
                 double bt = g * b[j];
                 s += bt;
                 m += Math.abs(bt);
-                affineErr += Math.abs(g) * rho[j];
+                affineErr += Math.abs(g) * state.rho(l, j);
                 int wb = j * nIn;
                 for (int i = 0; i < nIn; i++) {
                     next[nb + i] += g * w[wb + i];
@@ -196,7 +228,11 @@ final class BackSubstitution {
         return rows;
     }
 
-    private void relax(PartialBounds state, int l, int n) {
+    /**
+     * Relaxation lines of layer l; {@code alpha} (or null) overrides the lower slopes, clamped
+     * into [0, 1], before the fixed 0/1 slopes and CROWN's adaptive ones.
+     */
+    private void relax(PartialBounds state, int l, int n, double[] alpha) {
         if (kind.length < n) {
             kind = new byte[n];
             slope = new double[n];
@@ -216,7 +252,8 @@ final class BackSubstitution {
                 kind[j] = UNSTABLE;
                 slope[j] = ReluRelaxation.upperSlope(lo[j], hi[j]);
                 intercept[j] = ReluRelaxation.upperIntercept(lo[j], hi[j], slope[j]);
-                lowSlope[j] = slopeOne == null ? ReluRelaxation.lowerSlope(lo[j], hi[j]) : slopeOne[l][j] ? 1 : 0;
+                lowSlope[j] = alpha != null ? (alpha[j] >= 1 ? 1 : alpha[j] > 0 ? alpha[j] : 0)
+                        : slopeOne != null ? (slopeOne[l][j] ? 1 : 0) : ReluRelaxation.lowerSlope(lo[j], hi[j]);
                 zMag[j] = Math.max(-lo[j], hi[j]);
             }
         }

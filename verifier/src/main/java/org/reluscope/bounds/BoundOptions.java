@@ -53,6 +53,17 @@ public record BoundOptions(ReluSplits splits, List<LayerBounds> known, int trust
         return new BoundOptions(splits, hidden, hidden.size());
     }
 
+    /**
+     * These options with {@code looser}'s bounds (computed under them, e.g. CROWN's) as known
+     * bounds, so that a tighter method's sweep only narrows them: its bounds then nest inside
+     * neuron by neuron even where a layer keeps back-substitution bounds, which are not
+     * monotone in the intermediate bounds (an adaptive lower slope may flip). {@code looser}
+     * already used these options' known bounds, so nothing is lost.
+     */
+    public BoundOptions onTopOf(Bounds looser) {
+        return new BoundOptions(splits, looser.layers(), trustedLayers);
+    }
+
     /** The same options with other splits. */
     public BoundOptions withSplitsReplaced(ReluSplits newSplits) {
         return new BoundOptions(newSplits, known, trustedLayers);

@@ -1,6 +1,7 @@
 package org.reluscope.bounds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.reluscope.input.Box;
@@ -24,6 +25,8 @@ final class PartialBounds {
     final double[][] upper;
     /** ρ_l[j] ≥ Σ_i |W_l[j][i]|·max|a_{l−1,i}|, computed on first use. */
     private final double[][] rho;
+    /** The M of {@link #rho} per layer, set with its first entry. */
+    private final double[][] magnitude;
     private final double[] inputMagnitude;
     /** Layers whose bounds are final. */
     int done;
@@ -37,6 +40,7 @@ final class PartialBounds {
         this.lower = new double[layers][];
         this.upper = new double[layers][];
         this.rho = new double[layers][];
+        this.magnitude = new double[layers][];
         for (int l = 0; l < layers; l++) {
             lower[l] = new double[network.layer(l).outputSize()];
             upper[l] = new double[network.layer(l).outputSize()];
@@ -103,31 +107,36 @@ final class PartialBounds {
     }
 
     /**
-     * ρ_l with ρ_l[j] ≥ Σ_i |W_l[j][i]|·M_i, M bounding |a_{l−1}| (|x| for l = 0), rounded up:
-     * the factor that turns the rounding error of a product with W_l into an additive bound.
-     * Needs the bounds of layer l − 1 to be final.
+     * ρ_l[j] ≥ Σ_i |W_l[j][i]|·M_i, M bounding |a_{l−1}| (|x| for l = 0), rounded up: the
+     * factor that turns the rounding error of a product with W_l into an additive bound.
+     * Computed per neuron on first use (back-substitution needs it only where its coefficient
+     * is non-zero, which on wide, mostly inactive layers is a small fraction). Needs the bounds
+     * of layer l − 1 to be final.
      */
-    double[] rho(int l) {
+    double rho(int l, int j) {
         if (rho[l] == null) {
             AffineLayer layer = network.layer(l);
-            double[] m = new double[layer.inputSize()];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = l == 0 ? inputMagnitude[i]
+            rho[l] = new double[layer.outputSize()];
+            Arrays.fill(rho[l], Double.NaN);
+            magnitude[l] = new double[layer.inputSize()];
+            for (int i = 0; i < magnitude[l].length; i++) {
+                magnitude[l][i] = l == 0 ? inputMagnitude[i]
                         : Math.max(Math.abs(activatedLower(l - 1, i)), Math.abs(activatedUpper(l - 1, i)));
             }
-            double[] w = layer.weights();
-            double[] r = new double[layer.outputSize()];
-            for (int j = 0; j < r.length; j++) {
-                double s = 0;
-                int base = j * m.length;
-                for (int i = 0; i < m.length; i++) {
-                    s += Math.abs(w[base + i]) * m[i];
-                }
-                r[j] = Rounding.up(s, s, m.length);
-            }
-            rho[l] = r;
         }
-        return rho[l];
+        double r = rho[l][j];
+        if (Double.isNaN(r)) {
+            double[] m = magnitude[l];
+            double[] w = network.layer(l).weights();
+            double s = 0;
+            int base = j * m.length;
+            for (int i = 0; i < m.length; i++) {
+                s += Math.abs(w[base + i]) * m[i];
+            }
+            r = Rounding.up(s, s, m.length);
+            rho[l][j] = r;
+        }
+        return r;
     }
 
     /** The bounds of all layers, which must all be done. */

@@ -62,7 +62,7 @@ public final class TriangleRelaxation implements OutputBounder {
         if (plain.empty()) {
             return Bounds.emptySet(name(), network);
         }
-        return LayerSweep.run(network, set, onTopOf(plain, options), network.layerCount(), this::refine)
+        return LayerSweep.run(network, set, options.onTopOf(plain), network.layerCount(), this::refine)
                 .toBounds(name());
     }
 
@@ -80,7 +80,7 @@ public final class TriangleRelaxation implements OutputBounder {
             return Double.NEGATIVE_INFINITY;
         }
         double bound = crown.objectiveUpperBound(plain, c);
-        PartialBounds state = LayerSweep.run(network, set, onTopOf(plain.toBounds(name()), options),
+        PartialBounds state = LayerSweep.run(network, set, options.onTopOf(plain.toBounds(name())),
                 network.layerCount(), (s, k, neurons, count) -> refineUpTo(s, k, neurons, count, last - 1));
         if (state.empty) {
             return Double.NEGATIVE_INFINITY;
@@ -90,16 +90,6 @@ public final class TriangleRelaxation implements OutputBounder {
         try (IncrementalLp lp = solver.open(model.program)) {
             return Math.min(bound, optimise(lp, model.objectiveOn(last, c, 0), Sense.MAXIMIZE, set));
         }
-    }
-
-    /**
-     * The caller's options with CROWN's bounds as known bounds: the LP sweep then only narrows
-     * them, so lp ⊆ crown holds neuron by neuron even where a layer keeps back-substitution
-     * bounds (which are not monotone in the intermediate bounds: the adaptive lower slope may
-     * flip). CROWN already used the caller's known bounds, so nothing is lost.
-     */
-    private static BoundOptions onTopOf(Bounds crownBounds, BoundOptions options) {
-        return new BoundOptions(options.splits(), crownBounds.layers(), options.trustedLayers());
     }
 
     private void refine(PartialBounds state, int k, int[] neurons, int count) {

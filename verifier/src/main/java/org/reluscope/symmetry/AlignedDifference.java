@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.LayerBounds;
 import org.reluscope.bounds.OutputBounder;
+import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.Box;
 import org.reluscope.input.InputSet;
 import org.reluscope.net.AffineLayer;
@@ -44,25 +45,23 @@ final class AlignedDifference {
     }
 
     /**
-     * A proven upper bound on max_{x ∈ D} ‖f₁(x) − f₂(x)‖_∞: the smaller of the bounds along the
-     * alignments of f₁ onto f₂ and of f₂ onto f₁ that {@code matcher} finds, +∞ if it finds none.
-     *
-     * @param bounder the sound pre-activation bounds used (phases of skipped layers, inactive
-     *                units, ranges of unit outputs)
+     * A proven upper bound on max_{x ∈ D} ‖f₁(x) − f₂(x)‖_∞ along the alignment that
+     * {@code matcher} finds of the network with more ReLU units (f₁ on a tie) onto the other, +∞
+     * if it finds none. The larger network is the one whose units were removed, merged or
+     * composed away, so only it needs tight bounds: {@code phases} proves its skipped layers'
+     * phases and its unpaired units inactive; crown bounds the other's unit outputs, which the
+     * (near-zero) coefficients multiply.
      */
-    static double bound(Network f1, Network f2, InputSet domain, UnitMatcher matcher, OutputBounder bounder) {
+    static double bound(Network f1, Network f2, InputSet domain, UnitMatcher matcher, OutputBounder phases) {
         Network s1 = new Network(NetworkDifference.standardLayers(f1));
         Network s2 = new Network(NetworkDifference.standardLayers(f2));
-        Bounds b1 = bounder.compute(s1, domain);
-        Bounds b2 = bounder.compute(s2, domain);
-        double best = Double.POSITIVE_INFINITY;
-        for (UnitAlignment a : matcher.find(s1, b1, s2, b2, domain).stream().toList()) {
-            best = Math.min(best, along(s1, b1, s2, b2, domain.boundingBox(), a));
-        }
-        for (UnitAlignment a : matcher.find(s2, b2, s1, b1, domain).stream().toList()) {
-            best = Math.min(best, along(s2, b2, s1, b1, domain.boundingBox(), a));
-        }
-        return best;
+        Network larger = s1.reluCount() >= s2.reluCount() ? s1 : s2;
+        Network smaller = larger == s1 ? s2 : s1;
+        Bounds tight = phases.compute(larger, domain);
+        Bounds crown = new SymbolicPropagation().compute(smaller, domain);
+        return matcher.find(larger, tight, smaller, crown, domain)
+                .map(a -> along(larger, tight, smaller, crown, domain.boundingBox(), a))
+                .orElse(Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -71,9 +70,11 @@ final class AlignedDifference {
      */
     static double along(Network f1, Bounds bounds1, Network f2, Bounds bounds2, Box box, UnitAlignment a) {
         int n = box.dimension();
+        double[] lower = box.lower();
+        double[] upper = box.upper();
         double[] inputRange = new double[n];
         for (int i = 0; i < n; i++) {
-            inputRange[i] = Math.max(Math.abs(box.lower()[i]), Math.abs(box.upper()[i]));
+            inputRange[i] = Math.max(Math.abs(lower[i]), Math.abs(upper[i]));
         }
         Level previous = new Level(-1, identity(n), ones(n), new double[n], inputRange, inputRange);
         int hidden2 = f2.layerCount() - 1;

@@ -12,13 +12,17 @@ import org.reluscope.bounds.ReluSplits;
  * and so seed the node's own bounds.
  *
  * @param splits        the phases fixed on the path from the root
- * @param parentLayers  the parent's pre-activation bounds of every layer (empty at the root)
- * @param trustedLayers how many leading layers of {@code parentLayers} cannot change: those
- *                      before the layer of the newest split
+ * @param parentLayers  the parent's pre-activation bounds of every layer (at the root: the set's own)
+ * @param trustedLayers how many leading layers of {@code parentLayers} cannot change: those up
+ *                      to the layer of the newest split, since the bounds of a layer depend
+ *                      only on the layers before it (and the split itself is clamped anyway)
  */
 record BabNode(ReluSplits splits, List<LayerBounds> parentLayers, int trustedLayers) {
 
-    static final BabNode ROOT = new BabNode(ReluSplits.NONE, List.of(), 0);
+    /** The root: no splits, and the set's bounds, final for every layer. */
+    static BabNode root(List<LayerBounds> layers) {
+        return new BabNode(ReluSplits.NONE, layers, layers.size());
+    }
 
     BabNode {
         parentLayers = List.copyOf(parentLayers);
@@ -26,7 +30,7 @@ record BabNode(ReluSplits splits, List<LayerBounds> parentLayers, int trustedLay
 
     /** The child with neuron (layer, neuron) fixed to {@code phase}, under this node's bounds. */
     BabNode child(List<LayerBounds> layers, int layer, int neuron, ReluSplits.Phase phase) {
-        return new BabNode(splits.with(layer, neuron, phase), layers, layer);
+        return new BabNode(splits.with(layer, neuron, phase), layers, layer + 1);
     }
 
     BoundOptions boundOptions() {

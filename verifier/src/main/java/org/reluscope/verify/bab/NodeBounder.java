@@ -3,9 +3,9 @@ package org.reluscope.verify.bab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
+import org.reluscope.bounds.AlphaCrown;
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.LayerBounds;
@@ -23,18 +23,22 @@ import org.reluscope.verify.WitnessCheck;
  * What branch-and-bound does at one node of one disjunct (input set, unsafe { y : A y ≤ b }),
  * cheap before expensive:
  * <ol>
- *   <li>CROWN bounds under the node's splits, seeded with the parent's bounds; a split set
- *       proven empty prunes the node;</li>
+ *   <li>CROWN bounds under the node's splits, seeded with the parent's bounds (at the root:
+ *       α-CROWN's, whose second-layer bounds on mnistfc match the triangle LP's at a
+ *       twentieth of its cost, and which every node inherits); a split set proven empty
+ *       prunes the node;</li>
  *   <li>for each row, the CROWN lower bound of a_i·y (only the final back-substitution, over
  *       the node's layers): one above b_i prunes the node;</li>
- *   <li>where it may pay, the LP over the triangle relaxation of all rows together
- *       ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its minimiser is
- *       checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is the minimiser
- *       of the exact LP over the candidate's linear region. The LP costs 10–30 CROWN passes on mnistfc, so it is skipped
- *       where CROWN's margin is further below 0 than the LP has recently been gaining;</li>
+ *   <li>for the row closest to a proof, the α,β-CROWN bound (slopes and split multipliers
+ *       optimised for this node): above b_i it prunes the node, and the input where its linear
+ *       form is lowest is checked as a witness;</li>
+ *   <li>where it may pay ({@link LpUsage}), the LP over the triangle relaxation of all rows
+ *       together ({@link ViolationLp}): a rigorous bound above 0 prunes the node; its
+ *       minimiser is checked as a witness, and on every {@value #WITNESS_PERIOD}th level so is
+ *       the minimiser of the exact LP over the candidate's linear region;</li>
  *   <li>otherwise the node branches on the neuron {@link BranchingScore} prefers, the child
- *       whose phase the LP minimiser is in first (where a counterexample is likeliest) — or,
- *       when every ReLU is already stable, the node is stuck: the LP is exact but its
+ *       whose phase the latest candidate is in first (where a counterexample is likeliest) —
+ *       or, when every ReLU is already stable, the node is stuck: the LP is exact but its
  *       minimiser failed the double-precision witness check.</li>
  * </ol>
  * Thread-safe: the bound methods are, and the node holds no state.
@@ -46,6 +50,13 @@ final class NodeBounder {
     private final double[][] a;
     private final double[] b;
     private final SymbolicPropagation crown = new SymbolicPropagation();
+    /** Root bounds: intermediate bounds as tight as the triangle LP's, for a fraction of its cost. */
+    private final AlphaCrown rootAlpha = new AlphaCrown(ROOT_ITERATIONS, RATE);
+    /** Node objectives: fewer steps, since a node is bounded thousands of times. */
+    private final AlphaCrown nodeAlpha = new AlphaCrown(NODE_ITERATIONS, RATE);
+    private static final int ROOT_ITERATIONS = 30;
+    private static final int NODE_ITERATIONS = 20;
+    private static final double RATE = 0.1;
     /** Depths (split counts) at which the LP runs whatever the margin, for its candidate witness. */
     static final int WITNESS_PERIOD = 6;
 
@@ -76,9 +87,9 @@ final class NodeBounder {
         this.b = unsafe.b();
     }
 
-    /** CROWN bounds on the root (no splits): what every worker's LP session is built on. */
+    /** α-CROWN bounds on the root (no splits): what every node starts from and every worker's LP session is built on. */
     Bounds rootBounds() {
-        return crown.compute(network, set);
+        return rootAlpha.compute(network, set);
     }
 
     /** Opens an LP session for this disjunct on the root bounds. */
@@ -87,14 +98,12 @@ final class NodeBounder {
     }
 
     /**
-     * @param lpGain the recent average of (LP bound − best CROWN margin): the LP runs only where
-     *               it may prune (CROWN margin + 2·lpGain &gt; 0), at the root, at leaves (every
-     *               ReLU fixed: the LP is exact) and on every {@value #WITNESS_PERIOD}th level,
-     *               where its minimiser is the candidate witness
-     * @param gains  receives the LP's gain over CROWN whenever the LP ran
-     * @param lps    the calling worker's LP session, opened on first use
+     * @param usage when the LP may run ({@link LpUsage}); at leaves (every ReLU fixed: the LP is
+     *              exact) it always does, and on every {@value #WITNESS_PERIOD}th level it hunts
+     *              for a witness when the usage allows
+     * @param lps   the calling worker's LP session, opened on first use
      */
-    Step evaluate(BabNode node, double lpGain, DoubleConsumer gains, Supplier<ViolationLp.Session> lps) {
+    Step evaluate(BabNode node, LpUsage usage, Supplier<ViolationLp.Session> lps) {
         ReluSplits splits = node.splits();
         Bounds bounds = crown.compute(network, set, node.boundOptions());
         if (bounds.empty()) {
@@ -113,20 +122,33 @@ final class NodeBounder {
                 focus = i;
             }
         }
+        AlphaCrown.Attained alpha = nodeAlpha.upperBoundAt(network, set, negated(a[focus]), reuse);
+        double alphaMargin = -alpha.bound() - b[focus];
+        bestMargin = Math.max(bestMargin, alphaMargin);
+        if (alphaMargin > 0) {
+            return new Step.Pruned();
+        }
+        double[] candidate = alpha.input();
+        Optional<Witness> cheap = WitnessCheck.check(network, set, unsafe, candidate);
+        if (cheap.isPresent()) {
+            return new Step.Found(cheap.get());
+        }
         Optional<BranchingScore.Neuron> pick = BranchingScore.best(network, bounds, a[focus]);
-        double[] candidate = new double[0];
+        boolean lpRan = false;
         boolean hunting = node.splits().size() % WITNESS_PERIOD == 0;
-        if (pick.isEmpty() || hunting || bestMargin + 2 * lpGain > 0) {
+        if (pick.isEmpty() || (hunting && usage.mayHunt()) || usage.mayPrune(bestMargin)) {
+            long t0 = System.nanoTime();
             ViolationLp.Result relaxed = lps.get().minimise(bounds);
-            if (Double.isFinite(relaxed.lowerBound())) {
-                gains.accept(relaxed.lowerBound() - bestMargin);
-            }
+            usage.record(relaxed.lowerBound() - bestMargin, System.nanoTime() - t0);
             if (relaxed.proves()) {
                 return new Step.Pruned();
             }
-            candidate = relaxed.minimiser();
+            if (relaxed.minimiser().length > 0) {
+                candidate = relaxed.minimiser();
+                lpRan = true;
+            }
         }
-        if (candidate.length > 0) {
+        if (lpRan) {
             Optional<Witness> witness = WitnessCheck.check(network, set, unsafe, candidate);
             if (witness.isEmpty() && hunting && pick.isPresent()) {
                 witness = regionWitness(bounds, candidate, lps.get());
@@ -139,6 +161,14 @@ final class NodeBounder {
             return new Step.Stuck();
         }
         return branch(node, bounds, pick.get(), candidate);
+    }
+
+    private static double[] negated(double[] c) {
+        double[] n = new double[c.length];
+        for (int j = 0; j < c.length; j++) {
+            n[j] = -c[j];
+        }
+        return n;
     }
 
     /**

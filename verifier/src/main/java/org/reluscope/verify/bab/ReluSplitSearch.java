@@ -24,7 +24,8 @@ import org.reluscope.verify.Witness;
 /**
  * Complete search by branch and bound over ReLU phases (as in α,β-CROWN's and nnenum's
  * complete modes), for inputs too wide to split: every node fixes the phases of some ReLUs,
- * is bounded by CROWN and by the triangle LP of its unsafe rows ({@link NodeBounder}), and is
+ * is bounded by CROWN, α,β-CROWN and, where it may pay, the triangle LP of its unsafe rows
+ * ({@link NodeBounder}), starting from α-CROWN bounds of the whole set, and is
  * pruned when a rigorous bound excludes the unsafe set, or else split in two on the
  * best-scoring unstable ReLU. Since the two phases of a neuron cover its whole range, the
  * leaves of a finished tree cover the input set, so "every leaf pruned" proves the disjunct;
@@ -39,6 +40,9 @@ import org.reluscope.verify.Witness;
  * deadline or the node limit came first, or when a leaf with every ReLU fixed was still
  * undecided (floating-point trouble at the LP's optimum).
  *
+ * <p>A search {@link #start}ed for the verifier's time slices keeps its stack between slices,
+ * so a resumed search repeats no work.
+ *
  * <p>Thread-safe: each call has its own tree and workers.
  */
 public final class ReluSplitSearch implements DisjunctSearch {
@@ -48,6 +52,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
     private final ViolationLp lp;
     private final int threads;
     private final long maxNodes;
+    private final AtomicReference<RootBounds> lastRoot = new AtomicReference<>();
 
     /**
      * @param solver   the LP solver of the node relaxations (it must report duals: glop, clp, ojalgo)
@@ -71,29 +76,35 @@ public final class ReluSplitSearch implements DisjunctSearch {
 
     @Override
     public DisjunctOutcome search(Network network, InputSet input, LinearConstraints unsafe, Deadline deadline) {
+        return start(network, input, unsafe).resume(deadline);
+    }
+
+    /** A search whose open nodes stay on its stack between slices, so that a resumed search repeats no work. */
+    @Override
+    public Resumable start(Network network, InputSet input, LinearConstraints unsafe) {
         if (input.dimension() != network.inputSize() || (unsafe.rowCount() > 0
                 && unsafe.row(0).length != network.outputSize())) {
             throw new IllegalArgumentException("disjunct of " + input.dimension() + " inputs does not fit " + network);
         }
-        Tree tree = new Tree(new NodeBounder(network, input, unsafe), deadline);
-        tree.push(BabNode.ROOT);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            Thread w = new Thread(tree::work, "relu-bab-" + t);
-            w.setDaemon(true);
-            w.start();
-            workers.add(w);
+        NodeBounder bounder = new NodeBounder(network, input, unsafe);
+        Tree tree = new Tree(bounder, rootBounds(network, input, bounder));
+        tree.push(BabNode.root(tree.root.layers()));
+        return tree;
+    }
+
+    /** The root bounds of the input set, computed once for all the disjuncts that share it. */
+    private Bounds rootBounds(Network network, InputSet input, NodeBounder bounder) {
+        RootBounds last = lastRoot.get();
+        if (last != null && last.network == network && last.input.equals(input)) {
+            return last.bounds;
         }
-        tree.work();
-        for (Thread w : workers) {
-            try {
-                w.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                tree.stop.compareAndSet(null, new DisjunctOutcome.Undecided("interrupted", true));
-            }
-        }
-        return tree.outcome();
+        Bounds bounds = bounder.rootBounds();
+        lastRoot.set(new RootBounds(network, input, bounds));
+        return bounds;
+    }
+
+    /** Bounds of the whole input set (no splits). */
+    private record RootBounds(Network network, InputSet input, Bounds bounds) {
     }
 
     /** A worker's own warm LP session, opened when the worker first needs the LP. */
@@ -108,7 +119,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
         @Override
         public ViolationLp.Session get() {
             if (session == null) {
-                session = tree.bounder.openLp(lp, tree.root());
+                session = tree.bounder.openLp(lp, tree.root);
             }
             return session;
         }
@@ -121,37 +132,26 @@ public final class ReluSplitSearch implements DisjunctSearch {
         }
     }
 
-    /** The shared state of one search. */
-    private final class Tree {
+    /** The shared state of one search, kept between the slices it is resumed in. */
+    private final class Tree implements Resumable {
         final NodeBounder bounder;
-        final Deadline deadline;
         final ConcurrentLinkedDeque<BabNode> stack = new ConcurrentLinkedDeque<>();
-        /** CROWN bounds of the root, computed once for all LP sessions. */
-        private Bounds root;
-
-        synchronized Bounds root() {
-            if (root == null) {
-                root = bounder.rootBounds();
-            }
-            return root;
-        }
+        /** Bounds of the root, for the root node and all LP sessions. */
+        final Bounds root;
 
         /** Nodes pushed and not yet finished; the search is over when it reaches 0. */
         final AtomicInteger open = new AtomicInteger();
         final AtomicLong nodes = new AtomicLong();
-        /** The first decisive event: a witness, or why the search stopped early. */
+        /** The first decisive event: a witness, or why the search stopped for good. */
         final AtomicReference<DisjunctOutcome> stop = new AtomicReference<>();
         /** Set when some leaf stayed undecided: the tree can then no longer prove the disjunct. */
         volatile boolean stuck;
-        /**
-         * Running average of what the LP adds to CROWN's margin; starts high so that the first
-         * nodes all run the LP. Updated racily: only a heuristic.
-         */
-        volatile double lpGain = Double.POSITIVE_INFINITY;
+        /** The current slice's LP policy. */
+        private LpUsage lpUsage;
 
-        Tree(NodeBounder bounder, Deadline deadline) {
+        Tree(NodeBounder bounder, Bounds root) {
             this.bounder = bounder;
-            this.deadline = deadline;
+            this.root = root;
         }
 
         void push(BabNode node) {
@@ -159,22 +159,44 @@ public final class ReluSplitSearch implements DisjunctSearch {
             stack.addLast(node);
         }
 
-        void work() {
+        /**
+         * Runs the workers until the tree is finished, a witness is found or {@code until}
+         * expires; workers finish the node in hand, so every open node is back on the stack
+         * for the next slice. Not thread-safe.
+         */
+        @Override
+        public DisjunctOutcome resume(Deadline until) {
+            lpUsage = new LpUsage(threads);
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 1; t < threads; t++) {
+                Thread w = new Thread(() -> work(until), "relu-bab-" + t);
+                w.setDaemon(true);
+                w.start();
+                workers.add(w);
+            }
+            work(until);
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.compareAndSet(null, new DisjunctOutcome.Undecided("interrupted", true));
+                }
+            }
+            return outcome();
+        }
+
+        void work(Deadline until) {
             WorkerLp session = new WorkerLp(this);
             try {
-                workWith(session);
+                workWith(session, until);
             } finally {
                 session.close();
             }
         }
 
-        private void workWith(WorkerLp session) {
-            while (stop.get() == null && open.get() > 0) {
-                if (deadline.expired()) {
-                    stop.compareAndSet(null, new DisjunctOutcome.Undecided("relu-bab: time ran out after "
-                            + nodes.get() + " nodes", true));
-                    return;
-                }
+        private void workWith(WorkerLp session, Deadline until) {
+            while (stop.get() == null && open.get() > 0 && !until.expired()) {
                 BabNode node = stack.pollLast();
                 if (node == null) {
                     LockSupport.parkNanos(IDLE_NANOS);
@@ -196,7 +218,7 @@ public final class ReluSplitSearch implements DisjunctSearch {
         }
 
         private void expand(BabNode node, WorkerLp session) {
-            NodeBounder.Step step = bounder.evaluate(node, lpGain, this::recordGain, session);
+            NodeBounder.Step step = bounder.evaluate(node, lpUsage, session);
             if (step instanceof NodeBounder.Step.Found f) {
                 stop.compareAndSet(null, f.witness());
             } else if (step instanceof NodeBounder.Step.Stuck) {
@@ -207,15 +229,13 @@ public final class ReluSplitSearch implements DisjunctSearch {
             }
         }
 
-        void recordGain(double gain) {
-            double g = Math.max(0, gain);
-            lpGain = lpGain == Double.POSITIVE_INFINITY ? g : 0.8 * lpGain + 0.2 * g;
-        }
-
         DisjunctOutcome outcome() {
             DisjunctOutcome early = stop.get();
             if (early != null) {
                 return early;
+            }
+            if (open.get() > 0) {
+                return new DisjunctOutcome.Undecided("relu-bab: time ran out after " + nodes.get() + " nodes", true);
             }
             if (stuck) {
                 return new DisjunctOutcome.Undecided("relu-bab: a leaf with every ReLU fixed stayed undecided after "
