@@ -92,7 +92,7 @@ public final class ExactBounds implements OutputBounder {
             signed[2 * q] = objectives[q].clone();
             signed[2 * q + 1] = Vectors.scaled(-1, objectives[q]);
         }
-        RegionSink sink = new Leaves(network, set, signed, max);
+        RegionSink sink = new Leaves(network, set, signed, max, options.deadline(System.nanoTime()));
         RegionSummary summary = new RegionEnumerator(solver, distance, options)
                 .enumerate(network, set, splits, sink, null);
         double[] lower = new double[k];
@@ -152,12 +152,13 @@ public final class ExactBounds implements OutputBounder {
         private final DoubleAccumulator[] max;
         private final PieceLp lps;
 
-        Leaves(Network network, InputSet set, double[][] objectives, DoubleAccumulator[] max) {
+        Leaves(Network network, InputSet set, double[][] objectives, DoubleAccumulator[] max, long deadline) {
             this.network = network;
             this.set = set;
             this.objectives = objectives;
             this.max = max;
-            this.lps = new PieceLp(new SetGeometry(set, options.interiorTolerance()), solver, distance, () -> { });
+            this.lps = new PieceLp(new SetGeometry(set, options.interiorTolerance()), solver, distance, () -> { },
+                    deadline);
         }
 
         /**

@@ -11,7 +11,9 @@ import org.reluscope.lp.IncrementalLp;
 import org.reluscope.lp.InfeasibilityProof;
 import org.reluscope.lp.LinearProgram;
 import org.reluscope.lp.LpResult;
+import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolver;
+import org.reluscope.lp.LpSolvers;
 import org.reluscope.lp.LpStatus;
 import org.reluscope.lp.Sense;
 import org.reluscope.numeric.Rounding;
@@ -42,17 +44,39 @@ final class PieceLp {
     private static final double BALL_TOLERANCE = 1e-9;
     /** A piece passes on at most this many cuts per input dimension to the pieces inside it. */
     private static final int MAX_INHERITED_CUTS = 4;
+    /** The time limit of an LP started at or after the deadline (seconds). */
+    private static final double MIN_TIME_LIMIT = 1e-3;
 
     private final SetGeometry geometry;
     private final LpSolver solver;
     private final DistanceSolver distance;
     private final Runnable onSolve;
+    /** System.nanoTime() at which the run's budget ends; {@link Long#MAX_VALUE} for none. */
+    private final long deadline;
 
-    PieceLp(SetGeometry geometry, LpSolver solver, DistanceSolver distance, Runnable onSolve) {
+    /**
+     * @param deadline {@link System#nanoTime()} at which the run's time budget ends, or
+     *                 {@link Long#MAX_VALUE}: every LP then gets the remaining time as its limit
+     */
+    PieceLp(SetGeometry geometry, LpSolver solver, DistanceSolver distance, Runnable onSolve, long deadline) {
         this.geometry = geometry;
         this.solver = solver;
         this.distance = distance;
         this.onSolve = onSolve;
+        this.deadline = deadline;
+    }
+
+    /**
+     * The solver, limited to the time left before the deadline so that one long LP cannot
+     * overrun the budget (it ends with LIMIT, which no test reads as empty). Solvers that
+     * {@link LpSolvers} cannot re-create by name are used as they are.
+     */
+    private LpSolver solver() {
+        if (deadline == Long.MAX_VALUE || !LpSolvers.names().contains(solver.name())) {
+            return solver;
+        }
+        double left = Math.max((deadline - System.nanoTime()) * 1e-9, MIN_TIME_LIMIT);
+        return LpSolvers.create(solver.name(), LpOptions.DEFAULT.withTimeLimit(left));
     }
 
     /** The slack test of P ∩ S for the rows {@code rows}. */
@@ -78,7 +102,7 @@ final class PieceLp {
     /** The slack test in the span of the rows ({@link BallSubspace}); an interior point is verified on the original rows. */
     private Interior inSubspace(List<HalfSpace> rows) {
         BallSubspace sub = BallSubspace.of(geometry, rows, null);
-        Interior reduced = new PieceLp(sub.geometry, solver, distance, onSolve).interior(sub.rows);
+        Interior reduced = new PieceLp(sub.geometry, solver, distance, onSolve, deadline).interior(sub.rows);
         if (!reduced.hasInterior()) {
             return reduced;
         }
@@ -119,7 +143,7 @@ final class PieceLp {
         if (BallSubspace.applies(geometry, rows)) {
             BallSubspace sub = BallSubspace.of(geometry, rows, g);
             double offset = Rounding.addUp(g0, Rounding.dotUp(g, geometry.ball.center()));
-            double v = new PieceLp(sub.geometry, solver, distance, onSolve).maximum(sub.rows, sub.project(g), offset);
+            double v = new PieceLp(sub.geometry, solver, distance, onSolve, deadline).maximum(sub.rows, sub.project(g), offset);
             return Rounding.addUp(v, sub.objectiveSlop(g));
         }
         LinearProgram base = program(rows, false);
@@ -133,7 +157,7 @@ final class PieceLp {
 
     private boolean proveEmpty(List<HalfSpace> rows) {
         onSolve.run();
-        return InfeasibilityProof.check(solver, program(rows, false)).proven();
+        return InfeasibilityProof.check(solver(), program(rows, false)).proven();
     }
 
     /** The QP fallback for a ball, see the class comment. */
@@ -247,12 +271,12 @@ final class PieceLp {
     private Outcome solveWithCuts(LinearProgram lp, boolean slack, List<double[]> cuts, Predicate<LpResult> settled) {
         if (geometry.ball == null) {
             onSolve.run();
-            return new Outcome(solver.solve(lp), true);
+            return new Outcome(solver().solve(lp), true);
         }
         int n = geometry.dimension;
         double[] x0 = geometry.ball.center();
         double r = geometry.ball.radius();
-        try (IncrementalLp session = solver.open(lp)) {
+        try (IncrementalLp session = solver().open(lp)) {
             for (double[] d : cuts) {
                 addCut(session, d, x0, r, slack);
             }

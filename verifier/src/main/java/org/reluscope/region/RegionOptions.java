@@ -40,6 +40,11 @@ public record RegionOptions(int threads, long maxRegions, double timeoutSeconds,
                 Double.POSITIVE_INFINITY, false, DEFAULT_INTERIOR_TOLERANCE, false);
     }
 
+    /** {@link System#nanoTime()} at which a run started at {@code startNanos} must stop; {@link Long#MAX_VALUE} for none. */
+    long deadline(long startNanos) {
+        return Double.isInfinite(timeoutSeconds) ? Long.MAX_VALUE : startNanos + (long) (timeoutSeconds * 1e9);
+    }
+
     public RegionOptions withThreads(int n) {
         return new RegionOptions(n, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin);
     }

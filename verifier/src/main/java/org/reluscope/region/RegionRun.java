@@ -56,13 +56,12 @@ final class RegionRun {
         this.network = network;
         this.geometry = geometry;
         this.options = options;
-        this.lps = new PieceLp(geometry, solver, distance, lpCount::increment);
+        this.deadline = options.deadline(startNanos);
+        this.lps = new PieceLp(geometry, solver, distance, lpCount::increment, deadline);
         this.sink = sink;
         this.forced = splits.dense(network);
         this.reluLayers = ActivationPattern.reluLayers(network);
         this.box = geometry.boundingPolytope();
-        this.deadline = Double.isInfinite(options.timeoutSeconds()) ? Long.MAX_VALUE
-                : startNanos + (long) (options.timeoutSeconds() * 1e9);
     }
 
     /** The root piece (S itself), or {@code null} when S ∩ splits is empty from the start. */
@@ -168,6 +167,11 @@ final class RegionRun {
         HalfSpace activeRow = s.halfSpace(i, true);
         Interior inactive = force > 0 ? Interior.EMPTY : test(p, i, false, inactiveRow);
         Interior active = force < 0 ? Interior.EMPTY : test(p, i, true, activeRow);
+        if (shouldStop()) {
+            // A test may have been cut short by its time limit: its THIN is no verdict.
+            leaveUnexplored(p.splits(reluLayers));
+            return false;
+        }
         boolean keepInactive = keep(inactive);
         boolean keepActive = keep(active);
         if (keepInactive && keepActive) {

@@ -22,6 +22,7 @@ import org.reluscope.numeric.Vectors;
 /** Exact bounds against SCIP on the big-M MILP ({@link MilpReference}), against samples, and inside CROWN. */
 class ExactBoundsTest {
     private static final double TOL = 1e-6;
+    private static final int BALLS = 8;
     private static final LpSolver SCIP = LpSolvers.create("scip");
     private final ExactBounds exact = new ExactBounds(LpSolvers.create("glop"));
 
@@ -70,12 +71,49 @@ class ExactBoundsTest {
             double milp = MilpReference.optimum(net, box, new double[0][], new double[0], c, sense, SCIP);
             double bound = sense == Sense.MAXIMIZE ? r.upper()[0] : r.lower()[0];
             assertEquals(milp, bound, TOL * (1 + Math.abs(milp)), "seed " + seed);
-            Random random = new Random(seed);
-            for (int s = 0; s < 2000; s++) {
-                double v = Vectors.dot(c, net.evaluate(box.sample(random)));
-                assertTrue(v <= r.upper()[0] && v >= r.lower()[0], "seed " + seed + ": sample " + v);
-            }
+            assertSamplesInside(net, box, c, r, seed);
         }
+    }
+
+    /**
+     * Balls and balls ∩ box on the same seeded networks against the MILP tangent-cut loop
+     * ({@link MilpReference#overBall}): the loop runs until its relaxed optimum and the value
+     * attained at its input projected onto the ball agree to 1e-7 — then the exact bound must
+     * equal both within 1e-6. A loop that does not get there in its rounds only brackets the
+     * optimum, and the exact bound must lie in the bracket (counted, not hidden). Networks with at most 5 inputs: above
+     * that, the objective LPs' cut loops in ball ∩ box make a test run take minutes.
+     */
+    @Test
+    void equalsTheMilpCutLoopOptimumOnBalls() {
+        int converged = 0;
+        int balls = 0;
+        for (long seed = 1; balls < BALLS; seed++) {
+            Network net = network(seed);
+            if (net.inputSize() > 5) {
+                continue;
+            }
+            balls++;
+            Box box = box(net, seed);
+            double r = 0.5 * box.width(0);
+            L2Ball ball = seed % 2 == 0 ? new L2Ball(box.center(), r)
+                    : new L2Ball(box.center(), r, Box.linf(box.center(), 0.7 * r));
+            double[] c = objective(net, seed);
+            ExactBounds.Result e = exact.bound(net, ball, new double[][] {c}, ReluSplits.NONE);
+            assertTrue(e.complete());
+            Sense sense = seed % 4 < 2 ? Sense.MAXIMIZE : Sense.MINIMIZE;
+            MilpReference.Bracket milp = MilpReference.overBall(net, ball, c, sense, SCIP, 1e-7, 40);
+            double bound = sense == Sense.MAXIMIZE ? e.upper()[0] : e.lower()[0];
+            double tol = TOL * (1 + Math.abs(milp.attained()));
+            double low = Math.min(milp.attained(), milp.relaxed()) - tol;
+            double high = Math.max(milp.attained(), milp.relaxed()) + tol;
+            assertTrue(bound >= low && bound <= high, "seed " + seed + ": " + bound + " outside " + milp);
+            if (milp.width() <= tol) {
+                converged++;
+                assertEquals(milp.attained(), bound, tol, "seed " + seed);
+            }
+            assertSamplesInside(net, ball, c, e, seed);
+        }
+        assertTrue(converged >= BALLS * 3 / 4, "cut loop converged on only " + converged + " of " + BALLS + " balls");
     }
 
     @Test
@@ -164,6 +202,14 @@ class ExactBoundsTest {
         }
         assertSamplesInside(net, box, partial, 5);
         assertTrue(partial.meanOutputWidth() > full.meanOutputWidth(), "three regions cannot give the exact bounds here");
+    }
+
+    private static void assertSamplesInside(Network net, InputSet set, double[] c, ExactBounds.Result e, long seed) {
+        Random random = new Random(seed);
+        for (int s = 0; s < 2000; s++) {
+            double v = Vectors.dot(c, net.evaluate(set.sample(random)));
+            assertTrue(v <= e.upper()[0] && v >= e.lower()[0], "seed " + seed + ": sample " + v);
+        }
     }
 
     static void assertSamplesInside(Network net, InputSet set, Bounds b, long seed) {

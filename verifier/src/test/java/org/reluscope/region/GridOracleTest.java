@@ -46,7 +46,7 @@ class GridOracleTest {
         assertEquals(c.regions.size(), enumerated.size());
         assertTrue(enumerated.containsAll(grid), "grid patterns not enumerated");
         PieceLp lp = new PieceLp(new SetGeometry(set, RegionOptions.DEFAULT_INTERIOR_TOLERANCE),
-                LpSolvers.create("glop"), LpSolvers.distance(LpOptions.DEFAULT), () -> { });
+                LpSolvers.create("glop"), LpSolvers.distance(LpOptions.DEFAULT), () -> { }, Long.MAX_VALUE);
         int missed = 0;
         for (Region r : c.regions) {
             if (!grid.contains(r.pattern())) {

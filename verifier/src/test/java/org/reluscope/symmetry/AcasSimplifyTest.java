@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,11 +78,7 @@ class AcasSimplifyTest {
         EquivalenceVerdict v = Equivalence.onDomain(net, s.network(), small, OPTIONS);
         assertTrue(v instanceof EquivalenceVerdict.Equivalent e && e.method().startsWith(Equivalence.DIFFERENTIAL)
                 && e.differenceBound() > 0 && e.differenceBound() < TOL, v::toString);
-        double sampled = 0;
-        Random random = new Random(4);
-        for (int k = 0; k < 100_000; k++) {
-            sampled = Math.max(sampled, Witnesses.difference(net, s.network(), small.sample(random)));
-        }
+        double sampled = AlignedDifferenceTest.sampledMaxDifference(net, s.network(), small, 100_000, 4);
         double bound = ((EquivalenceVerdict.Equivalent) v).differenceBound();
         assertTrue(sampled > 0 && sampled <= bound, "sampled " + sampled + ", bound " + bound);
     }

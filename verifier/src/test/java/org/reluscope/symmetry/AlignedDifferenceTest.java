@@ -14,6 +14,7 @@ import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.bounds.TriangleRelaxation;
 import org.reluscope.input.Box;
+import org.reluscope.input.InputSet;
 import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Activation;
@@ -144,7 +145,8 @@ class AlignedDifferenceTest {
         return new UnitAlignment(layers, partners, scales);
     }
 
-    private static double sampledMaxDifference(Network f, Network g, Box box, int n, long seed) {
+    /** max ‖f(x) − g(x)‖_∞ over n random inputs of the set, in double precision. */
+    static double sampledMaxDifference(Network f, Network g, InputSet box, int n, long seed) {
         Random random = new Random(seed);
         double max = 0;
         for (int k = 0; k < n; k++) {
