@@ -35,7 +35,9 @@ import org.reluscope.verify.WitnessCheck;
  *       instead of CROWN's adaptive choice: the bounds are then tight around the point where
  *       they were weakest. Measured on ACAS Xu prop_2 (4 rows): 4_2 in 31 k evaluated boxes
  *       (16.6 s under load) where the adaptive slopes alone timed out at 116 s; 3_3 in 107 k
- *       boxes (21 s) where they timed out too.</li>
+ *       boxes (21 s) where they timed out too. An open node keeps the adaptive attempt's
+ *       score and direction: ordering the search by the fixed slopes' score slowed the
+ *       witness searches (ACAS Xu 5_3 prop_2: 10 CPU-s instead of 1).</li>
  * </ol>
  * Candidates are checked by {@link WitnessCheck} against the original input set. Thread-safe.
  */
@@ -100,11 +102,9 @@ final class BoxEvaluation {
         if (!(adaptive.result() instanceof Open first)) {
             return adaptive.result();
         }
+
         Attempt pattern = attempt(set, box, bounds, reuse, activeAt(adaptive.candidate()));
-        if (!(pattern.result() instanceof Open second)) {
-            return pattern.result();
-        }
-        return second.node().score() > first.node().score() ? second : first;
+        return pattern.result() instanceof Open ? first : pattern.result();
     }
 
     /** A bound's verdict on the node, with the point where the bound is weakest (the candidate witness). */
