@@ -16,7 +16,7 @@ import org.reluscope.numeric.Vectors;
  * reduced one has a handful of dimensions instead of the input's (784 for MNIST): the tangent
  * cuts of its slack LP converge in a few rounds, and its distance QP is tiny.
  *
- * <p>Rows that stay at distance ≥ r from x0 do not cut the ball and are left out.
+ * <p>Rows that stay at distance ≥ r from x0 do not cut the ball and are left out (see {@link #cutting}).
  *
  * <p>Safe side: rounding makes Q only nearly orthonormal and leaves a residual
  * ρ_i = ‖a_i − QQᵀa_i‖ for rows that were dependent. The reduced rows are relaxed by
@@ -29,6 +29,8 @@ final class BallSubspace {
     /** Vectors whose part outside the basis is below this (relative) join the basis no more. */
     private static final double DEPENDENT = 1e-9;
     private static final double RADIUS_SLACK = 1e-12;
+    /** Rows cutting off a cap of at most this height (relative to r) are left out. */
+    private static final double CAP = 1e-9;
     /** Reduced coefficients below this fraction of a row's largest are dropped (see {@link #dropNoise}). */
     private static final double NOISE = 1e-14;
 
@@ -113,12 +115,18 @@ final class BallSubspace {
         return Math.nextUp((2 * residual(basis, g, coordinates(basis, g)) + roundoff * Vectors.norm2(g)) * slackRadius);
     }
 
-    /** The rows whose hyperplane comes closer to x0 than r (the others do not cut the ball). */
+    /**
+     * The rows whose hyperplane comes closer to x0 than r·(1 − 1e-9): the others cut off at most
+     * a cap of height 1e-9·r (none at all, up to rounding, for the bounding-box rows a region's
+     * polytope carries). Leaving a row out only enlarges the set, so emptiness proofs and upper
+     * bounds stay sound, and interior points are verified on every row.
+     */
     private static List<HalfSpace> cutting(L2Ball ball, List<HalfSpace> rows) {
         double[] x0 = ball.center();
+        double reach = ball.radius() * (1 - CAP);
         List<HalfSpace> kept = new ArrayList<>(rows.size());
         for (HalfSpace h : rows) {
-            if (h.slack(x0) < ball.radius() * Vectors.norm2(h.a())) {
+            if (h.b() - Vectors.dot(h.a(), x0) < reach * Vectors.norm2(h.a())) {
                 kept.add(h);
             }
         }
