@@ -32,8 +32,8 @@ import org.reluscope.verify.bab.ReluSplitSearch;
  * the settled answers and nnenum's 2021 times of {@code mnistfc/expected.csv}. Per instance,
  * within its time limit from {@code mnistfc_instances.csv}: the {@link Falsifier} on the input
  * set (unless {@code --falsify false}), then relu-bab on each disjunct in file order (its root
- * node is CROWN, so the disjuncts CROWN excludes cost one bound pass): first with a slice of
- * 1/(2n) of the budget each (n disjuncts), then the undecided ones again with all that is left. Writes one CSV row per
+ * node has α-CROWN bounds, computed once per input set, so the disjuncts they exclude cost
+ * one bound pass): first with a slice of 1/(2n) of the budget each (n disjuncts), then the undecided ones again with all that is left. Writes one CSV row per
  * instance (answer, stage that decided, wall and CPU seconds, nnenum seconds, ratio of wall
  * times, wrong) and prints the
  * totals; the exit code is 1 if any answer contradicts the expected one.

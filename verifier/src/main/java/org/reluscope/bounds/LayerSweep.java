@@ -72,6 +72,20 @@ final class LayerSweep {
         return state;
     }
 
+    /**
+     * A method that tightens CROWN: CROWN's bounds first (an empty set stays empty), then a
+     * sweep with {@code refiner} on top of them ({@link BoundOptions#onTopOf}), so that the
+     * method's bounds nest inside CROWN's neuron by neuron.
+     */
+    static Bounds onTopOfCrown(SymbolicPropagation crown, String method, Network network, InputSet set,
+                               BoundOptions options, Refiner refiner) {
+        Bounds plain = crown.compute(network, set, options);
+        if (plain.empty()) {
+            return Bounds.emptySet(method, network);
+        }
+        return run(network, set, options.onTopOf(plain), network.layerCount(), refiner).toBounds(method);
+    }
+
     /** @throws IllegalArgumentException unless c has one entry per output */
     static void checkObjective(double[] c, int outputs) {
         if (c.length != outputs) {

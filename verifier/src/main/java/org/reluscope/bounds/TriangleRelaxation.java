@@ -58,12 +58,7 @@ public final class TriangleRelaxation implements OutputBounder {
 
     @Override
     public Bounds compute(Network network, InputSet set, BoundOptions options) {
-        Bounds plain = crown.compute(network, set, options);
-        if (plain.empty()) {
-            return Bounds.emptySet(name(), network);
-        }
-        return LayerSweep.run(network, set, options.onTopOf(plain), network.layerCount(), this::refine)
-                .toBounds(name());
+        return LayerSweep.onTopOfCrown(crown, name(), network, set, options, this::refine);
     }
 
     /**

@@ -155,7 +155,8 @@ class BoundsSoundnessTest {
         return 1e-9 * (1 + Math.abs(v));
     }
 
-    private static InputSet randomSet(Random random, int n, int kind) {
+    /** A random box (kind 0), L2 ball (1) or ball ∩ box (2) around a random centre. */
+    static InputSet randomSet(Random random, int n, int kind) {
         double[] centre = new double[n];
         double[] radius = new double[n];
         for (int i = 0; i < n; i++) {

@@ -18,10 +18,12 @@ import org.reluscope.net.RandomNetworks;
 /**
  * Bounds under ReLU splits hold on the part of the set that satisfies the splits: sampled
  * points with the split neurons in the fixed phases stay inside. Given the parent's bounds as
- * known bounds (as branch-and-bound passes them), a child's bounds are never looser.
+ * known bounds (as branch-and-bound passes them), a child's bounds are never looser, and
+ * α,β-CROWN's nest inside CROWN's.
  */
 class SplitSoundnessTest {
-    private static final List<OutputBounder> METHODS = List.of(new IntervalPropagation(), new SymbolicPropagation());
+    private static final List<OutputBounder> METHODS = List.of(new IntervalPropagation(), new SymbolicPropagation(),
+            new AlphaCrown(30, 0.1));
 
     @Test
     void sampledPointsConsistentWithTheSplitsStayInside() {
@@ -35,14 +37,7 @@ class SplitSoundnessTest {
             double[] anchor = set.sample(random);
             ReluSplits splits = splitsAgreeingWith(net, plain, anchor, random, 4);
             BoundOptions options = new BoundOptions(splits, plain.layers(), 0);
-            List<double[]> points = new ArrayList<>();
-            points.add(anchor);
-            for (int s = 0; s < 3000; s++) {
-                double[] x = set.sample(random);
-                if (satisfies(net, splits, x)) {
-                    points.add(x);
-                }
-            }
+            List<double[]> points = pointsSatisfying(net, set, splits, anchor, random);
             kept += points.size();
             Bounds previous = null;
             for (OutputBounder method : METHODS) {
@@ -74,6 +69,20 @@ class SplitSoundnessTest {
             }
         }
         return splits;
+    }
+
+    /** The anchor and those of 3,000 samples of the set that satisfy the splits. */
+    static List<double[]> pointsSatisfying(Network net, InputSet set, ReluSplits splits, double[] anchor,
+                                           Random random) {
+        List<double[]> points = new ArrayList<>();
+        points.add(anchor);
+        for (int s = 0; s < 3000; s++) {
+            double[] x = set.sample(random);
+            if (satisfies(net, splits, x)) {
+                points.add(x);
+            }
+        }
+        return points;
     }
 
     static boolean satisfies(Network net, ReluSplits splits, double[] x) {

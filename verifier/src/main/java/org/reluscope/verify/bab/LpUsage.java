@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Updated racily by the workers: only a heuristic. Thread-safe.
  */
 final class LpUsage {
-    private static final double HUNT_SHARE = 0.25;
+    private static final double HUNT_SHARE = 0.1;
 
     private final long start = System.nanoTime();
     private final int workers;

@@ -31,10 +31,12 @@ import org.reluscope.verify.Witness;
  *   <li>best first with dives: workers share a frontier ordered by score, take the open node
  *       furthest from a proof, where a witness is likeliest, and search below it depth first
  *       (lower-score child first) for a while (depth first alone missed 5_3 prop_2);</li>
- *   <li>with two or more threads, one worker, the diver, searches depth first from the root
- *       (lower-score child first) without returning to the frontier, handing the bottom of its
- *       stack to the others when the frontier runs dry (best first alone missed 1_9 prop_7,
- *       where the diver finds the witness after about 12 k boxes).</li>
+ *   <li>with two or more threads, one worker, the diver, searches depth first (lower-score
+ *       child first) without returning to the frontier, handing the bottom of its stack to the
+ *       others when the frontier runs dry (best first alone misses 1_9 prop_7, whose witness
+ *       an earlier fork/join depth-first search found after about 12 k boxes; one diver beside
+ *       best first finds it only sometimes, two divers every time measured but slow 5_3
+ *       prop_2 tenfold).</li>
  * </ul>
  * An unsat proof must close every node whatever the order; to keep memory bounded on large
  * trees, a worker that finds the frontier full finishes its node's subtree itself. Searches {@link #start}ed
@@ -132,6 +134,9 @@ public final class InputSplitSearch implements DisjunctSearch {
         @Override
         public DisjunctOutcome resume(Deadline until) {
             if (root == null) {
+                for (int t = 0; t < threads; t++) {
+                    dives.add(t == 0 && threads > 1 ? new ArrayDeque<>() : null);
+                }
                 root = evaluation.evaluateRoot();
                 if (root instanceof BoxEvaluation.Open open) {
                     frontier.add(open.node());
@@ -144,13 +149,15 @@ public final class InputSplitSearch implements DisjunctSearch {
                 return found.witness();
             }
             deadline = until;
-            while (dives.size() < threads) {
-                dives.add(dives.isEmpty() && threads > 1 ? new ArrayDeque<>() : null);
-            }
+            // A diver holding nodes counts as busy from the start, so that no worker finds the
+            // search over before the diver has run.
+            int holding = (int) dives.stream().filter(d -> d != null && !d.isEmpty()).count();
+            busy.set(holding);
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
                 Deque<SplitNode> dive = dives.get(t);
-                workers[t] = new Thread(() -> work(dive), "input-split-" + t);
+                boolean counted = dive != null && !dive.isEmpty();
+                workers[t] = new Thread(() -> work(dive, counted), "input-split-" + t);
                 workers[t].setDaemon(true);
                 workers[t].start();
             }
@@ -204,12 +211,19 @@ public final class InputSplitSearch implements DisjunctSearch {
          * below it depth first for {@value #DIVE} splits, returning the rest to the frontier;
          * once the frontier holds {@value #FRONTIER_LIMIT} nodes, they finish the node's subtree
          * themselves, so that memory stays bounded.
+         *
+         * @param dive        the diver's stack, or null for a best-first worker
+         * @param countedBusy whether {@link #busy} already counts this worker (a diver resuming with nodes)
          */
-        void work(Deque<SplitNode> dive) {
+        void work(Deque<SplitNode> dive, boolean countedBusy) {
             boolean diver = dive != null;
+            boolean counted = countedBusy;
             try {
                 while (!stopped()) {
-                    busy.incrementAndGet();
+                    if (!counted) {
+                        busy.incrementAndGet();
+                    }
+                    counted = false;
                     SplitNode node = diver && !dive.isEmpty() ? dive.pop() : frontier.poll();
                     if (node == null) {
                         if (busy.decrementAndGet() == 0 && frontier.isEmpty()) {
