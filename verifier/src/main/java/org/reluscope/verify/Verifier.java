@@ -2,11 +2,13 @@ package org.reluscope.verify;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.reluscope.bounds.BoundOptions;
 import org.reluscope.bounds.Bounds;
@@ -31,7 +33,8 @@ import org.reluscope.verify.split.InputSplitSearch;
  *   <li>a complete {@link DisjunctSearch} for each disjunct left: input splitting
  *       ({@link InputSplitSearch}) when the input has at most
  *       {@value #INPUT_SPLIT_MAX_DIMENSION} coordinates, branch and bound over ReLU phases with
- *       LP bounds ({@link ReluSplitSearch}) otherwise.</li>
+ *       LP bounds ({@link ReluSplitSearch}) otherwise, in growing time slices, with the
+ *       falsifier's restarts ({@link Falsifier#restart}) between rounds of slices.</li>
  * </ol>
  * Disjuncts are grouped by input set so that work on one set is shared; several open disjuncts
  * share the search's time in growing slices, so that none starves the others. The answer is
@@ -42,13 +45,20 @@ public final class Verifier {
     /** Input dimension up to which input splitting is the complete search. */
     public static final int INPUT_SPLIT_MAX_DIMENSION = 16;
     /**
-     * With several open disjuncts, each gets this slice of the budget in turn, then a slice
+     * Each open disjunct gets this slice of the budget in turn, then a slice
      * {@value #SLICE_GROWTH} times longer, and so on: a witness in a later disjunct is not
      * starved by a hard earlier one; a search that keeps its open nodes between slices
      * ({@link DisjunctSearch#start}) repeats no work, others repeat at most a constant factor.
      */
     private static final Duration FIRST_SLICE = Duration.ofSeconds(2);
     private static final int SLICE_GROWTH = 4;
+    /**
+     * After each round of slices that leaves disjuncts open, the falsifier's restarts get
+     * 1/{@value #FALSIFIER_SHARE} of the round's time: hard sat instances whose counterexamples
+     * are too rare for sampling (ACAS Xu 1_9 prop_7) are found this way, while unsat ones pay a
+     * fifth at most. The restarts run on every thread, each with its own seed.
+     */
+    private static final int FALSIFIER_SHARE = 4;
 
     private final VerifierOptions options;
     private final SymbolicPropagation crown = new SymbolicPropagation();
@@ -67,6 +77,10 @@ public final class Verifier {
     private record Decision(Verdict verdict, String method) {
     }
 
+    /** A disjunct the cheap stages left open, with its resumable complete search. */
+    private record OpenDisjunct(InputSet input, LinearConstraints unsafe, DisjunctSearch.Resumable search) {
+    }
+
     private Decision decide(Network network, Property property, Deadline deadline) {
         Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
         Falsifier falsifier = new Falsifier(network, options.seed());
@@ -76,9 +90,13 @@ public final class Verifier {
                 return sat(w.get(), "falsifier");
             }
         }
+        List<Falsifier> restarters = new ArrayList<>();
+        for (int t = 0; t < options.threads(); t++) {
+            restarters.add(new Falsifier(network, options.seed() + 1 + t));
+        }
         Set<String> methods = new LinkedHashSet<>();
         DisjunctSearch search = completeSearch(network);
-        List<DisjunctSearch.Resumable> open = new ArrayList<>();
+        List<OpenDisjunct> open = new ArrayList<>();
         for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
             if (deadline.expired()) {
                 return new Decision(new Verdict.Timeout(), "");
@@ -88,17 +106,17 @@ public final class Verifier {
                 if (excludedByOneRow(network, group.getKey(), bounds, unsafe)) {
                     methods.add(crown.name());
                 } else {
-                    open.add(search.start(network, group.getKey(), unsafe));
+                    open.add(new OpenDisjunct(group.getKey(), unsafe, search.start(network, group.getKey(), unsafe)));
                 }
             }
         }
         List<String> undecided = new ArrayList<>();
         Duration slice = FIRST_SLICE;
         while (!open.isEmpty()) {
-            List<DisjunctSearch.Resumable> again = new ArrayList<>();
-            for (DisjunctSearch.Resumable d : open) {
-                Deadline budget = open.size() == 1 ? deadline : deadline.atMost(slice);
-                DisjunctOutcome outcome = d.resume(budget);
+            long roundStart = System.nanoTime();
+            List<OpenDisjunct> again = new ArrayList<>();
+            for (OpenDisjunct d : open) {
+                DisjunctOutcome outcome = d.search().resume(deadline.atMost(slice));
                 if (outcome instanceof Witness v) {
                     return sat(v, search.name());
                 }
@@ -116,6 +134,13 @@ public final class Verifier {
                 }
             }
             open = again;
+            if (!open.isEmpty()) {
+                Duration share = Duration.ofNanos(System.nanoTime() - roundStart).dividedBy(FALSIFIER_SHARE);
+                Optional<Witness> w = restartFalsifiers(restarters, open, deadline.atMost(share));
+                if (w.isPresent()) {
+                    return sat(w.get(), "falsifier");
+                }
+            }
             slice = slice.multipliedBy(SLICE_GROWTH);
         }
         if (!undecided.isEmpty()) {
@@ -123,6 +148,35 @@ public final class Verifier {
         }
         String method = String.join("+", methods);
         return new Decision(new Verdict.Unsat(method), method);
+    }
+
+    /**
+     * The falsifier's restarts on the open disjuncts within {@code budget}, on every thread (each
+     * with its own falsifier and seed, continuing its stream from the previous round).
+     */
+    private static Optional<Witness> restartFalsifiers(List<Falsifier> falsifiers, List<OpenDisjunct> open,
+                                                       Deadline budget) {
+        Map<InputSet, List<LinearConstraints>> bySet = new LinkedHashMap<>();
+        for (OpenDisjunct d : open) {
+            bySet.computeIfAbsent(d.input(), k -> new ArrayList<>()).add(d.unsafe());
+        }
+        List<CompletableFuture<Optional<Witness>>> runs = new ArrayList<>();
+        for (Falsifier f : falsifiers) {
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                for (Map.Entry<InputSet, List<LinearConstraints>> e : bySet.entrySet()) {
+                    Optional<Witness> w = f.restart(e.getKey(), e.getValue(), budget);
+                    if (w.isPresent() || budget.expired()) {
+                        return w;
+                    }
+                }
+                return Optional.<Witness>empty();
+            }, runnable -> {
+                Thread t = new Thread(runnable, "falsifier-restart");
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        return runs.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst();
     }
 
     private DisjunctSearch completeSearch(Network network) {
