@@ -1,15 +1,19 @@
 package org.reluscope.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.reluscope.net.Network;
 import org.reluscope.numeric.Decimals;
 import org.reluscope.report.AtomicFiles;
 import org.reluscope.report.ResultFile;
 import org.reluscope.spec.Property;
+import org.reluscope.verify.ProgressBoard;
 import org.reluscope.verify.Verdict;
 import org.reluscope.verify.VerificationResult;
 import org.reluscope.verify.Verifier;
@@ -37,6 +41,8 @@ import picocli.CommandLine.Spec;
                 + "code is 0 for every answer, 2 for bad input."})
 final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long PROGRESS_DELAY_MILLIS = 1000;
+    private static final long PROGRESS_PERIOD_MILLIS = 500;
 
     @Spec
     private CommandSpec spec;
@@ -69,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
         Network net = problem.readNetwork();
         Property prop = problem.resolve(net).property().orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "verify needs a property: give SPEC (a .vnnlib file) or --label K"));
-        VerificationResult result = new Verifier(options).verify(net, prop);
+        VerificationResult result = verifyShowingProgress(new Verifier(options), net, prop);
         if (resultFile != null) {
             AtomicFiles.write(resultFile, ResultFile.of(result.verdict()));
         }
@@ -77,6 +83,56 @@ final class VerifyCommand implements Callable<Integer> {
                 ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(result)) + System.lineSeparator()
                 : text(result));
         return 0;
+    }
+
+    /**
+     * Runs the verifier with a progress line on stderr, rewritten twice a second once the run has
+     * taken a second: elapsed time, stage, nodes bounded and their rate.
+     */
+    private VerificationResult verifyShowingProgress(Verifier verifier, Network net, Property prop) {
+        ProgressBoard board = new ProgressBoard();
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread ticker = new Thread(() -> {
+            try {
+                boolean shown = false;
+                long wait = PROGRESS_DELAY_MILLIS;
+                while (!done.await(wait, TimeUnit.MILLISECONDS)) {
+                    err.print("\r" + progressLine(board.snapshot()) + "   ");
+                    err.flush();
+                    shown = true;
+                    wait = PROGRESS_PERIOD_MILLIS;
+                }
+                if (shown) {
+                    err.println();
+                    err.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "verify-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        try {
+            return verifier.verify(net, prop, board);
+        } finally {
+            done.countDown();
+            joinQuietly(ticker);
+        }
+    }
+
+    static String progressLine(ProgressBoard.Snapshot p) {
+        String nodes = p.nodes() == 0 ? ""
+                : String.format(Locale.ROOT, ", %,d nodes (%,.0f/s)", p.nodes(), p.nodes() / Math.max(p.seconds(), 1e-9));
+        return String.format(Locale.ROOT, "verify: %.1f s, %s%s", p.seconds(), p.stage(), nodes);
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private VerifierOptions options() {

@@ -25,12 +25,28 @@ public interface DisjunctSearch {
      * every time; a search that can keep its open nodes overrides it.
      */
     default Resumable start(Network network, InputSet input, LinearConstraints unsafe) {
-        return deadline -> search(network, input, unsafe, deadline);
+        return new Resumable() {
+            @Override
+            public DisjunctOutcome resume(Deadline deadline) {
+                return search(network, input, unsafe, deadline);
+            }
+
+            @Override
+            public long nodes() {
+                return 0;
+            }
+        };
     }
 
     /** One disjunct's search, paused between slices. */
     interface Resumable {
         /** Searches on until {@code deadline}; the outcome is final unless it is a timed-out {@link DisjunctOutcome.Undecided}. */
         DisjunctOutcome resume(Deadline deadline);
+
+        /**
+         * Nodes (boxes, ReLU-split subproblems) bounded so far, for progress reports; may be read
+         * from another thread while the search runs; 0 for a search that does not count them.
+         */
+        long nodes();
     }
 }

@@ -68,9 +68,14 @@ public final class Verifier {
     }
 
     public VerificationResult verify(Network network, Property property) {
+        return verify(network, property, new ProgressBoard());
+    }
+
+    /** Decides {@code property}, keeping {@code board} up to date for progress reports. */
+    public VerificationResult verify(Network network, Property property, ProgressBoard board) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.in(options.timeout());
-        Decision d = decide(network, property, deadline);
+        Decision d = decide(network, property, deadline, board);
         return new VerificationResult(d.verdict(), (System.nanoTime() - start) * 1e-9, d.method());
     }
 
@@ -81,8 +86,9 @@ public final class Verifier {
     private record OpenDisjunct(InputSet input, LinearConstraints unsafe, DisjunctSearch.Resumable search) {
     }
 
-    private Decision decide(Network network, Property property, Deadline deadline) {
+    private Decision decide(Network network, Property property, Deadline deadline, ProgressBoard board) {
         Map<InputSet, List<LinearConstraints>> groups = property.byInputSet();
+        board.stage("falsifier");
         Falsifier falsifier = new Falsifier(network, options.seed());
         for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
             Optional<Witness> w = falsifier.falsify(group.getKey(), group.getValue(), deadline);
@@ -96,6 +102,7 @@ public final class Verifier {
         }
         Set<String> methods = new LinkedHashSet<>();
         DisjunctSearch search = completeSearch(network);
+        board.stage(crown.name());
         List<OpenDisjunct> open = new ArrayList<>();
         for (Map.Entry<InputSet, List<LinearConstraints>> group : groups.entrySet()) {
             if (deadline.expired()) {
@@ -106,7 +113,9 @@ public final class Verifier {
                 if (excludedByOneRow(network, group.getKey(), bounds, unsafe)) {
                     methods.add(crown.name());
                 } else {
-                    open.add(new OpenDisjunct(group.getKey(), unsafe, search.start(network, group.getKey(), unsafe)));
+                    DisjunctSearch.Resumable started = search.start(network, group.getKey(), unsafe);
+                    board.started(started);
+                    open.add(new OpenDisjunct(group.getKey(), unsafe, started));
                 }
             }
         }
@@ -115,7 +124,10 @@ public final class Verifier {
         while (!open.isEmpty()) {
             long roundStart = System.nanoTime();
             List<OpenDisjunct> again = new ArrayList<>();
-            for (OpenDisjunct d : open) {
+            for (int k = 0; k < open.size(); k++) {
+                OpenDisjunct d = open.get(k);
+                board.stage(open.size() == 1 ? search.name()
+                        : search.name() + ", disjunct " + (k + 1) + " of " + open.size());
                 DisjunctOutcome outcome = d.search().resume(deadline.atMost(slice));
                 if (outcome instanceof Witness v) {
                     return sat(v, search.name());
@@ -136,6 +148,7 @@ public final class Verifier {
             open = again;
             if (!open.isEmpty()) {
                 Duration share = Duration.ofNanos(System.nanoTime() - roundStart).dividedBy(FALSIFIER_SHARE);
+                board.stage("falsifier restarts");
                 Optional<Witness> w = restartFalsifiers(restarters, open, deadline.atMost(share));
                 if (w.isPresent()) {
                     return sat(w.get(), "falsifier");

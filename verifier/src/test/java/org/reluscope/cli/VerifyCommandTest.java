@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reluscope.verify.ProgressBoard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,13 @@ class VerifyCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void progressLineShowsTimeStageNodesAndRate() {
+        assertEquals("verify: 12.5 s, input-split, disjunct 1 of 2, 45,210 nodes (3,617/s)",
+                VerifyCommand.progressLine(new ProgressBoard.Snapshot(12.5, "input-split, disjunct 1 of 2", 45_210)));
+        assertEquals("verify: 0.3 s, falsifier", VerifyCommand.progressLine(new ProgressBoard.Snapshot(0.25, "falsifier", 0)));
+    }
 
     @Test
     void unsatNeedsTheSearchAndIsWrittenToTheResultFile() throws IOException {

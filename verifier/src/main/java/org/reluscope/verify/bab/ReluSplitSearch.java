@@ -165,6 +165,11 @@ public final class ReluSplitSearch implements DisjunctSearch {
          * for the next slice. Not thread-safe.
          */
         @Override
+        public long nodes() {
+            return nodes.get();
+        }
+
+        @Override
         public DisjunctOutcome resume(Deadline until) {
             lpUsage = new LpUsage(threads);
             List<Thread> workers = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import org.reluscope.input.Box;
@@ -120,6 +121,8 @@ public final class InputSplitSearch implements DisjunctSearch {
         final AtomicBoolean tooThin = new AtomicBoolean();
         /** Set when a worker stopped with nodes left on its stack. */
         final AtomicBoolean abandoned = new AtomicBoolean();
+        /** Boxes bounded so far. */
+        final LongAdder boxes = new LongAdder();
         /** Each diver's stack (null for the other workers), kept between slices; touched by its own worker only. */
         final List<Deque<SplitNode>> dives = new ArrayList<>();
 
@@ -173,6 +176,11 @@ public final class InputSplitSearch implements DisjunctSearch {
             return outcome();
         }
 
+        @Override
+        public long nodes() {
+            return boxes.sum();
+        }
+
         boolean stopped() {
             return witness.get() != null || deadline.expired();
         }
@@ -193,6 +201,7 @@ public final class InputSplitSearch implements DisjunctSearch {
             List<SplitNode> open = new ArrayList<>(2);
             for (Box child : List.of(new Box(box.lower(), hi), new Box(lo, box.upper()))) {
                 BoxEvaluation.Result r = evaluation.evaluate(child, node.layers());
+                boxes.increment();
                 if (r instanceof BoxEvaluation.Found found) {
                     witness.compareAndSet(null, found.witness());
                     return List.of();

@@ -47,10 +47,15 @@ class InputSplitResumeTest {
             DisjunctSearch.Resumable search = new InputSplitSearch(2).start(net, box, unsafe);
             DisjunctOutcome outcome = search.resume(Deadline.in(SLICE));
             int slices = 1;
+            long nodes = search.nodes();
             while (outcome instanceof DisjunctOutcome.Undecided u && u.timedOut() && slices < MAX_SLICES) {
                 outcome = search.resume(Deadline.in(SLICE));
                 slices++;
+                assertTrue(search.nodes() >= nodes, "the node count (progress reports) never goes back");
+                nodes = search.nodes();
             }
+            // Three slices with no box bounded would mean the count (or the search) is broken.
+            assertTrue(slices < 3 || nodes > 0, "network " + n + ": " + slices + " slices, " + nodes + " boxes");
             sliced += slices > 1 ? 1 : 0;
             if (exact <= 0) {
                 Witness w = assertInstanceOf(Witness.class, outcome,
