@@ -15,6 +15,7 @@ import org.reluscope.bounds.Bounds;
 import org.reluscope.bounds.ReluSplits;
 import org.reluscope.bounds.SymbolicPropagation;
 import org.reluscope.input.InputSet;
+import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.net.Network;
 import org.reluscope.spec.LinearConstraints;
@@ -59,6 +60,14 @@ public final class Verifier {
      * fifth at most. The restarts run on every thread, each with its own seed.
      */
     private static final int FALSIFIER_SHARE = 4;
+    /**
+     * One node LP of relu-bab may take at most this share of the budget, and at most
+     * {@value #MAX_LP_SECONDS} s: GLOP has been seen to stall in warm re-solves, and a solve the
+     * search cannot interrupt would outlive the deadline. An LP stopped at its limit only fails
+     * to prune (sound); mnistfc's node LPs take 0.15–0.5 s.
+     */
+    private static final double LP_SHARE = 0.05;
+    private static final double MAX_LP_SECONDS = 10;
 
     private final VerifierOptions options;
     private final SymbolicPropagation crown = new SymbolicPropagation();
@@ -196,7 +205,9 @@ public final class Verifier {
         if (network.inputSize() <= INPUT_SPLIT_MAX_DIMENSION) {
             return new InputSplitSearch(options.threads());
         }
-        return new ReluSplitSearch(LpSolvers.create(LpSolvers.DEFAULT_LP), options.threads(), Long.MAX_VALUE);
+        double lpLimit = Math.min(MAX_LP_SECONDS, LP_SHARE * options.timeout().toNanos() * 1e-9);
+        return new ReluSplitSearch(LpSolvers.create(LpSolvers.DEFAULT_LP, LpOptions.DEFAULT.withTimeLimit(lpLimit)),
+                options.threads(), Long.MAX_VALUE);
     }
 
     /** Whether some unsafe row a·y ≤ b has a CROWN lower bound of a·f(x) above b on the whole set. */
