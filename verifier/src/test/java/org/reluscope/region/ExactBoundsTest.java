@@ -22,7 +22,7 @@ import org.reluscope.numeric.Vectors;
 /** Exact bounds against SCIP on the big-M MILP ({@link MilpReference}), against samples, and inside CROWN. */
 class ExactBoundsTest {
     private static final double TOL = 1e-6;
-    private static final int BALLS = 8;
+    private static final int BALLS = 50;
     private static final LpSolver SCIP = LpSolvers.create("scip");
     private final ExactBounds exact = new ExactBounds(LpSolvers.create("glop"));
 
