@@ -60,12 +60,12 @@ public final class BabBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root")).resolve("mnistfc");
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/bab.csv"));
+        Path root = BenchOptions.sharedRoot(opts).resolve("mnistfc");
+        Path out = BenchOptions.out(opts, "benchmarks/results/bab.csv");
         int threads = Integer.parseInt(opts.getOrDefault("--threads", "2"));
         boolean falsify = Boolean.parseBoolean(opts.getOrDefault("--falsify", "true"));
         double scale = Double.parseDouble(opts.getOrDefault("--timeout-scale", "1"));
-        List<String> only = opts.containsKey("--only") ? List.of(opts.get("--only").split(",")) : List.of();
+        List<String> only = BenchOptions.list(opts, "--only");
         Network net = NetworkFiles.read(root.resolve("mnist-net_256x2.onnx"));
         ReluSplitSearch search = new ReluSplitSearch(LpSolvers.create(LpSolvers.DEFAULT_LP), threads, Long.MAX_VALUE);
         List<Instance> instances = instances(root);

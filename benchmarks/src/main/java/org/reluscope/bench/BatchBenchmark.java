@@ -49,11 +49,11 @@ public final class BatchBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root"));
+        Path root = BenchOptions.sharedRoot(opts);
         String family = opts.getOrDefault("--family", "acasxu");
         Path folder = root.resolve(family);
         String column = opts.getOrDefault("--baseline", family.equals("mnistfc") ? "nnenum_2021_s" : "nnenum_here_s");
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/batch-" + family + ".csv"));
+        Path out = BenchOptions.out(opts, "benchmarks/results/batch-" + family + ".csv");
         int threads = Integer.parseInt(opts.getOrDefault("--threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())));
         double scale = Double.parseDouble(opts.getOrDefault("--timeout-scale", "1"));

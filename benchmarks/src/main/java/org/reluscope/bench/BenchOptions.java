@@ -3,11 +3,14 @@ package org.reluscope.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.reluscope.bounds.OutputBounder;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.ortools.OrToolsEngine;
 import org.reluscope.lp.ortools.OrToolsSolver;
+import org.reluscope.region.BoundMethod;
 
 /** Command-line options of the benchmark harnesses and the location of the shared workloads. */
 final class BenchOptions {
@@ -26,8 +29,9 @@ final class BenchOptions {
         return opts;
     }
 
-    /** The given folder, or {@code shared/benchmarks} beside the working directory or one of its ancestors. */
-    static Path sharedRoot(String given) {
+    /** {@code --root DIR}, or {@code shared/benchmarks} beside the working directory or one of its ancestors. */
+    static Path sharedRoot(Map<String, String> opts) {
+        String given = opts.get("--root");
         if (given != null) {
             return Path.of(given);
         }
@@ -38,6 +42,21 @@ final class BenchOptions {
             }
         }
         throw new IllegalArgumentException("no shared/benchmarks folder found: pass --root DIR");
+    }
+
+    /** {@code --out FILE}, or {@code fallback}. */
+    static Path out(Map<String, String> opts, String fallback) {
+        return Path.of(opts.getOrDefault("--out", fallback));
+    }
+
+    /** The comma-separated values of {@code name}; empty when the option is absent. */
+    static List<String> list(Map<String, String> opts, String name) {
+        return opts.containsKey(name) ? List.of(opts.get(name).split(",")) : List.of();
+    }
+
+    /** The bounder named by {@code --bounds} (default crown), with {@link #lpSolver} for lp and exact. */
+    static OutputBounder bounder(Map<String, String> opts) {
+        return BoundMethod.ofName(opts.getOrDefault("--bounds", "crown")).bounder(lpSolver());
     }
 
     /** The LP solver of the {@code lp} method. */

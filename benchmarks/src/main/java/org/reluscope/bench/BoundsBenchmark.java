@@ -54,8 +54,8 @@ public final class BoundsBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root"));
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/bounds.csv"));
+        Path root = BenchOptions.sharedRoot(opts);
+        Path out = BenchOptions.out(opts, "benchmarks/results/bounds.csv");
         List<BoundMethod> methods = new ArrayList<>();
         for (String m : opts.getOrDefault("--methods", "ibp,crown,lp").split(",")) {
             methods.add(BoundMethod.valueOf(m.strip().toUpperCase(Locale.ROOT)));

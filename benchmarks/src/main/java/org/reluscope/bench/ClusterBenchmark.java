@@ -63,9 +63,9 @@ public final class ClusterBenchmark {
                     + "jvm-options.txt: pass them in RELUSCOPE_JAVA_OPTS");
         }
         Map<String, String> opts = BenchOptions.parse(args);
-        Path folder = BenchOptions.sharedRoot(opts.get("--root")).resolve(opts.getOrDefault("--family", "acasxu"));
+        Path folder = BenchOptions.sharedRoot(opts).resolve(opts.getOrDefault("--family", "acasxu"));
         String family = folder.getFileName().toString();
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/cluster-" + family + ".csv"));
+        Path out = BenchOptions.out(opts, "benchmarks/results/cluster-" + family + ".csv");
         double scale = Double.parseDouble(opts.getOrDefault("--timeout-scale", "1"));
         List<Instance> all = InstanceList.read(folder.resolve(family + "_instances.csv"), Optional.empty());
         List<Instance> instances = all.subList(0, Math.min(all.size(),

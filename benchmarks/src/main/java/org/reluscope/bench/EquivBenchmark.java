@@ -18,7 +18,6 @@ import org.reluscope.input.InputSet;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
 import org.reluscope.numeric.SampleSummary;
-import org.reluscope.region.BoundMethod;
 import org.reluscope.spec.VnnLibParser;
 import org.reluscope.symmetry.DomainEquivalenceOptions;
 import org.reluscope.symmetry.Equivalence;
@@ -53,10 +52,9 @@ public final class EquivBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path dir = BenchOptions.sharedRoot(opts.get("--root")).resolve("acasxu");
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/equiv.csv"));
-        BoundMethod method = BoundMethod.ofName(opts.getOrDefault("--bounds", "crown"));
-        OutputBounder bounder = method.bounder(BenchOptions.lpSolver());
+        Path dir = BenchOptions.sharedRoot(opts).resolve("acasxu");
+        Path out = BenchOptions.out(opts, "benchmarks/results/equiv.csv");
+        OutputBounder bounder = BenchOptions.bounder(opts);
         double baselineTimeout = Double.parseDouble(opts.getOrDefault("--baseline-timeout", "20"));
         int threads = Integer.parseInt(opts.getOrDefault("--threads", "1"));
         double scale = Double.parseDouble(opts.getOrDefault("--scale", "1"));

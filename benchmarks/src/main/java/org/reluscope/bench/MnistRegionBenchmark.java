@@ -49,14 +49,14 @@ public final class MnistRegionBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root"));
+        Path root = BenchOptions.sharedRoot(opts);
         int points = Integer.parseInt(opts.getOrDefault("--points", "3"));
         double[] radii = list(opts.getOrDefault("--l2", "0.05,0.1"));
         double[] epsilons = list(opts.getOrDefault("--linf", "0.002"));
         int threads = Integer.parseInt(opts.getOrDefault("--threads", "2"));
         double timeout = Double.parseDouble(opts.getOrDefault("--timeout", "120"));
         int rounds = Integer.parseInt(opts.getOrDefault("--milp-rounds", "60"));
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/mnist-regions.csv"));
+        Path out = BenchOptions.out(opts, "benchmarks/results/mnist-regions.csv");
         Network net = NetworkFiles.read(root.resolve("mnistfc/mnist-net_256x2.onnx"));
         RegionOptions options = RegionOptions.defaults().withThreads(threads).withTimeout(timeout);
         LpSolver glop = LpSolvers.create(LpSolvers.DEFAULT_LP);

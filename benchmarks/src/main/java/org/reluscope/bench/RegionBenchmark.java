@@ -45,12 +45,12 @@ public final class RegionBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root"));
+        Path root = BenchOptions.sharedRoot(opts);
         String netName = opts.getOrDefault("--net", "1_1");
         String propName = opts.getOrDefault("--property", "prop_3");
         double scale = Double.parseDouble(opts.getOrDefault("--scale", "0.25"));
         int repeat = Integer.parseInt(opts.getOrDefault("--repeat", "2"));
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/regions.csv"));
+        Path out = BenchOptions.out(opts, "benchmarks/results/regions.csv");
         Network net = NetworkFiles.read(root.resolve("acasxu/onnx/ACASXU_run2a_" + netName + "_batch_2000.onnx"));
         Box full = (Box) VnnLibParser.parse(root.resolve("acasxu/vnnlib/" + propName + ".vnnlib")).inputSets().get(0);
         Box box = shrink(full, scale);

@@ -107,7 +107,7 @@ public final class RegionTrainingExperiment {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path out = Path.of(opts.getOrDefault("--out", "."));
+        Path out = BenchOptions.out(opts, ".");
         int count = Integer.parseInt(opts.getOrDefault("--points", "200"));
         double eps = Double.parseDouble(opts.getOrDefault("--eps", "0.15"));
         double digitsEps = Double.parseDouble(opts.getOrDefault("--digits-eps", "0.02"));

@@ -46,9 +46,9 @@ public final class RootBoundsBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root")).resolve("mnistfc");
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/root-bounds.csv"));
-        List<String> only = opts.containsKey("--only") ? List.of(opts.get("--only").split(",")) : List.of();
+        Path root = BenchOptions.sharedRoot(opts).resolve("mnistfc");
+        Path out = BenchOptions.out(opts, "benchmarks/results/root-bounds.csv");
+        List<String> only = BenchOptions.list(opts, "--only");
         int iterations = Integer.parseInt(opts.getOrDefault("--iterations", "30"));
         List<OutputBounder> methods = Boolean.parseBoolean(opts.getOrDefault("--lp", "false"))
                 ? List.of(new SymbolicPropagation(), new AlphaCrown(iterations, 0.1),

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.reluscope.bounds.OutputBounder;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
-import org.reluscope.region.BoundMethod;
 import org.reluscope.spec.Property;
 import org.reluscope.spec.VnnLibParser;
 import org.reluscope.symmetry.Simplification;
@@ -48,14 +47,13 @@ public final class SimplifiedVerifyBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path dir = BenchOptions.sharedRoot(opts.get("--root")).resolve("acasxu");
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/simplified-verify.csv"));
+        Path dir = BenchOptions.sharedRoot(opts).resolve("acasxu");
+        Path out = BenchOptions.out(opts, "benchmarks/results/simplified-verify.csv");
         Pattern filter = Pattern.compile(opts.getOrDefault("--filter", "_[12]_[1-9]_batch_2000\\.onnx,prop_[1-4]\\."));
-        BoundMethod method = BoundMethod.ofName(opts.getOrDefault("--bounds", "crown"));
         int threads = Integer.parseInt(opts.getOrDefault("--threads", "1"));
         double scale = Double.parseDouble(opts.getOrDefault("--timeout-scale", "1"));
         List<VerifyBenchmark.Instance> instances = VerifyBenchmark.instances(dir, "acasxu", "nnenum_here_s", filter);
-        OutputBounder bounder = method.bounder(BenchOptions.lpSolver());
+        OutputBounder bounder = BenchOptions.bounder(opts);
         warmUp(dir, instances.get(0), bounder, threads);
         double original = 0;
         double simplified = 0;
@@ -94,7 +92,7 @@ public final class SimplifiedVerifyBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "bounds %s: verify original %.2f s, simplify + verify simplified %.2f s: "
-                + "speed-up %.2f×; answers differing: %d; per-instance CSV: %s%n", method.cliName(), original,
+                + "speed-up %.2f×; answers differing: %d; per-instance CSV: %s%n", bounder.name(), original,
                 simplified, original / simplified, mismatches, out);
     }
 

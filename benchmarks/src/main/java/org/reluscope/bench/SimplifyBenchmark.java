@@ -38,8 +38,8 @@ public final class SimplifyBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
-        Path root = BenchOptions.sharedRoot(opts.get("--root")).resolve("acasxu");
-        Path csv = Path.of(opts.getOrDefault("--out", "simplify.csv"));
+        Path root = BenchOptions.sharedRoot(opts).resolve("acasxu");
+        Path csv = BenchOptions.out(opts, "simplify.csv");
         List<BoundMethod> methods = Arrays.stream(opts.getOrDefault("--methods", "ibp,crown,lp").split(","))
                 .map(BoundMethod::ofName).toList();
         long[] before = new long[methods.size()];

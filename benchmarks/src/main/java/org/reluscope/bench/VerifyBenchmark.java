@@ -65,8 +65,8 @@ public final class VerifyBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = BenchOptions.parse(args);
         String family = opts.getOrDefault("--family", "acasxu");
-        Path dir = BenchOptions.sharedRoot(opts.get("--root")).resolve(family);
-        Path out = Path.of(opts.getOrDefault("--out", "benchmarks/results/verify-" + family + ".csv"));
+        Path dir = BenchOptions.sharedRoot(opts).resolve(family);
+        Path out = BenchOptions.out(opts, "benchmarks/results/verify-" + family + ".csv");
         int threads = Integer.parseInt(opts.getOrDefault("--threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         double scale = Double.parseDouble(opts.getOrDefault("--timeout-scale", "1"));
