@@ -18,6 +18,7 @@ import org.reluscope.lp.Sense;
 import org.reluscope.net.Network;
 import org.reluscope.net.io.NetworkFiles;
 import org.reluscope.region.BoundMethod;
+import org.reluscope.region.ExactBounds;
 import org.reluscope.region.MilpReference;
 import org.reluscope.region.RegionEnumerator;
 import org.reluscope.region.RegionOptions;
@@ -27,7 +28,8 @@ import org.reluscope.spec.VnnLibParser;
 /**
  * Region enumeration and exact bounds on an ACAS Xu network: the input box of a property
  * shrunk around its centre by {@code --scale} (so that the run takes seconds), enumerated with
- * 1 and 2 threads (regions per second, speed-up), and exact bounds compared in time and mean
+ * 1 and 2 threads (regions per second, speed-up) and with cold LPs (the baseline of the warm
+ * starts, 1 thread), and exact bounds (warm and cold) compared in time and mean
  * output width with the crown and lp bounds of the same box and with the same bounds from SCIP
  * on the big-M MILP ({@link MilpReference}; time ratio). One CSV row per measurement.
  *
@@ -57,39 +59,53 @@ public final class RegionBenchmark {
         String instance = netName + " " + propName + " ×" + scale;
 
         LpSolver regionSolver = LpSolvers.create(opts.getOrDefault("--lp-solver", LpSolvers.DEFAULT_LP));
-        enumerate(net, box, 2, regionSolver);
+        enumerate(net, box, 2, true, regionSolver);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("instance,measure,threads,seconds,regions,regions_per_second,distinct_maps,lps,mean_width");
+            // 1 and 2 threads warm, then 1 thread with every LP cold (the baseline of the warm starts)
             double[] seconds = new double[3];
-            for (int threads = 1; threads <= 2; threads++) {
+            for (int config = 0; config < 3; config++) {
+                int threads = config == 1 ? 2 : 1;
+                boolean warm = config < 2;
                 RegionSummary best = null;
                 for (int r = 0; r < repeat; r++) {
-                    RegionSummary s = enumerate(net, box, threads, regionSolver);
+                    RegionSummary s = enumerate(net, box, threads, warm, regionSolver);
                     best = best == null || s.seconds() < best.seconds() ? s : best;
                 }
-                seconds[threads] = best.seconds();
-                csv.printf(Locale.ROOT, "%s,regions,%d,%.4f,%d,%.1f,%d,%d,%n", instance, threads, best.seconds(),
+                seconds[config] = best.seconds();
+                String measure = warm ? "regions" : "regions-cold";
+                csv.printf(Locale.ROOT, "%s,%s,%d,%.4f,%d,%.1f,%d,%d,%n", instance, measure, threads, best.seconds(),
                         best.regions(), best.regionsPerSecond(), best.distinctMaps(), best.lps());
-                System.out.printf(Locale.ROOT, "%s: %d threads: %d regions (%d distinct maps, %d thin) in %.3f s, "
-                                + "%.0f regions/s, %d LPs%n", instance, threads, best.regions(), best.distinctMaps(),
+                System.out.printf(Locale.ROOT, "%s: %s, %d threads: %d regions (%d distinct maps, %d thin) in %.3f s, "
+                                + "%.0f regions/s, %d LPs%n", instance, measure, threads, best.regions(), best.distinctMaps(),
                         best.thinPieces(), best.seconds(), best.regionsPerSecond(), best.lps());
             }
-            System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×%n", seconds[1] / seconds[2]);
+            System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×; warm vs cold LPs (1 thread): %.2f×%n",
+                    seconds[0] / seconds[1], seconds[2] / seconds[0]);
             LpSolver solver = BenchOptions.lpSolver();
+            OutputBounder coldExact = new ExactBounds(solver, LpSolvers.distance(LpOptions.DEFAULT),
+                    RegionOptions.defaults().withWarmStarts(false));
             double exactSeconds = 0;
-            for (BoundMethod m : new BoundMethod[] {BoundMethod.CROWN, BoundMethod.LP, BoundMethod.EXACT}) {
-                OutputBounder bounder = m.bounder(solver);
+            double coldSeconds = 0;
+            for (OutputBounder bounder : new OutputBounder[] {BoundMethod.CROWN.bounder(solver),
+                    BoundMethod.LP.bounder(solver), coldExact, BoundMethod.EXACT.bounder(solver)}) {
+                String name = bounder == coldExact ? "exact-cold" : bounder.name();
                 bounder.compute(net, box);
                 long t0 = System.nanoTime();
                 Bounds b = bounder.compute(net, box);
                 double s = (System.nanoTime() - t0) * 1e-9;
-                exactSeconds = s;
-                csv.printf(Locale.ROOT, "%s,bounds-%s,%d,%.4f,,,,,%.6g%n", instance, m.cliName(),
+                if (bounder == coldExact) {
+                    coldSeconds = s;
+                } else {
+                    exactSeconds = s;
+                }
+                csv.printf(Locale.ROOT, "%s,bounds-%s,%d,%.4f,,,,,%.6g%n", instance, name,
                         Runtime.getRuntime().availableProcessors(), s, b.meanOutputWidth());
-                System.out.printf(Locale.ROOT, "%s: bounds %-6s %.3f s, mean output width %.6g (%s)%n", instance,
-                        m.cliName(), s, b.meanOutputWidth(), b.method());
+                System.out.printf(Locale.ROOT, "%s: bounds %-10s %.3f s, mean output width %.6g (%s)%n", instance,
+                        name, s, b.meanOutputWidth(), b.method());
             }
+            System.out.printf(Locale.ROOT, "exact bounds, warm vs cold LPs: %.2f×%n", coldSeconds / exactSeconds);
             double[] milp = milpBounds(net, box);
             csv.printf(Locale.ROOT, "%s,bounds-milp,1,%.4f,,,,,%.6g%n", instance, milp[0], milp[1]);
             System.out.printf(Locale.ROOT, "%s: bounds milp   %.3f s, mean output width %.6g (SCIP, big-M); "
@@ -113,8 +129,8 @@ public final class RegionBenchmark {
         return new double[] {(System.nanoTime() - t0) * 1e-9, width / net.outputSize()};
     }
 
-    private static RegionSummary enumerate(Network net, InputSet set, int threads, LpSolver solver) {
-        RegionOptions options = RegionOptions.defaults().withThreads(threads);
+    private static RegionSummary enumerate(Network net, InputSet set, int threads, boolean warm, LpSolver solver) {
+        RegionOptions options = RegionOptions.defaults().withThreads(threads).withWarmStarts(warm);
         return new RegionEnumerator(solver, LpSolvers.distance(LpOptions.DEFAULT), options)
                 .enumerate(net, set, region -> { });
     }

@@ -1,8 +1,6 @@
 package org.reluscope.region;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.DoubleAccumulator;
 
@@ -171,7 +169,14 @@ public final class ExactBounds implements OutputBounder {
          */
         @Override
         public void region(Region region) {
-            List<HalfSpace> rows = null;
+            try (PieceSupport support = lps.support(options.warmStarts())) {
+                region(region, support);
+            }
+        }
+
+        /** The objectives over one region; for a box, one warm session sweeps them ({@code support}, else {@code null}). */
+        private void region(Region region, PieceSupport support) {
+            Piece.Rows rows = null;
             AffineMap map = region.map();
             AffinePiece piece = region.toAffinePiece();
             for (int q = 0; q < objectives.length; q++) {
@@ -184,7 +189,8 @@ public final class ExactBounds implements OutputBounder {
                     continue;
                 }
                 rows = rows == null ? rows(region.polytope()) : rows;
-                double v = lps.maximum(rows, g, g0);
+                double v = support == null ? lps.maximum(Piece.Rows.list(rows), g, g0)
+                        : lps.maximum(support, rows, g, g0);
                 if (Double.isNaN(v)) {
                     v = crown.upperBound(network, set, objectives[q],
                             BoundOptions.withSplits(region.pattern().toSplits(network)));
@@ -207,10 +213,10 @@ public final class ExactBounds implements OutputBounder {
         }
     }
 
-    private static List<HalfSpace> rows(HPolytope p) {
-        List<HalfSpace> rows = new ArrayList<>(p.rowCount());
+    private static Piece.Rows rows(HPolytope p) {
+        Piece.Rows rows = null;
         for (int i = 0; i < p.rowCount(); i++) {
-            rows.add(new HalfSpace(Arrays.copyOf(p.a()[i], p.dimension()), p.b()[i]));
+            rows = Piece.Rows.add(rows, new HalfSpace(Arrays.copyOf(p.a()[i], p.dimension()), p.b()[i]));
         }
         return rows;
     }

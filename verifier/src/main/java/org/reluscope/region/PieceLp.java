@@ -71,12 +71,30 @@ final class PieceLp {
      * overrun the budget (it ends with LIMIT, which no test reads as empty). Solvers that
      * {@link LpSolvers} cannot re-create by name are used as they are.
      */
-    private LpSolver solver() {
+    LpSolver solver() {
         if (deadline == Long.MAX_VALUE || !LpSolvers.names().contains(solver.name())) {
             return solver;
         }
-        double left = Math.max((deadline - System.nanoTime()) * 1e-9, MIN_TIME_LIMIT);
-        return LpSolvers.create(solver.name(), LpOptions.DEFAULT.withTimeLimit(left));
+        return LpSolvers.create(solver.name(), LpOptions.DEFAULT.withTimeLimit(timeLeft()));
+    }
+
+    /** Seconds before the deadline (at least {@value #MIN_TIME_LIMIT}); +∞ without one. */
+    double timeLeft() {
+        return deadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                : Math.max((deadline - System.nanoTime()) * 1e-9, MIN_TIME_LIMIT);
+    }
+
+    /** Counts one LP (or QP) solved for this run. */
+    void counted() {
+        onSolve.run();
+    }
+
+    /**
+     * A warm support session for one task's pieces; {@code null} for a ball (its LPs need the cut
+     * loop) or when warm starts are off.
+     */
+    PieceSupport support(boolean warm) {
+        return warm && geometry.ball == null ? new PieceSupport(geometry, this) : null;
     }
 
     /** The slack test of P ∩ S for the rows {@code rows}. */
@@ -109,6 +127,39 @@ final class PieceLp {
         double[] x = sub.lift(reduced.point());
         double s = geometry.slack(x, rows);
         return s > geometry.tolerance ? Interior.at(x, s) : Interior.THIN;
+    }
+
+    /**
+     * The slack test of P ∩ half for a box S, when P has the verified interior point p with
+     * slack {@code slack} but p is not deep in the half: first through the half's depth
+     * sup (b − a·x) over P ∩ S from the warm {@code support} session. A rigorous depth below 0
+     * proves the half empty; one of at most the tolerance, thin (a point with more slack would lie
+     * deeper). Otherwise the maximiser v lies deep in the half, and the point of the segment p–v
+     * where P's slack (falling from p's) meets the half's (rising to v's) is checked directly. Only
+     * when that check fails, or the LP does not answer, does the slack LP decide.
+     */
+    Interior interior(PieceSupport support, Piece.Rows rows, HalfSpace half, double[] p, double slack) {
+        LpResult depth = support.deepest(rows, half);
+        List<HalfSpace> all = Piece.Rows.list(rows);
+        all.add(half);
+        if (!depth.status().isOptimal()) {
+            return interior(all);
+        }
+        if (depth.safeBound() < 0) {
+            return Interior.EMPTY;
+        }
+        if (depth.safeBound() <= geometry.tolerance) {
+            return Interior.THIN;
+        }
+        double[] v = depth.primal();
+        double hp = half.slack(p);
+        double lambda = (slack - hp) / (slack - hp + depth.objective());
+        double[] x = new double[p.length];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = geometry.free[j] ? p[j] + lambda * (v[j] - p[j]) : p[j];
+        }
+        double s = geometry.slack(x, all);
+        return s > geometry.tolerance ? Interior.at(x, s) : interior(all);
     }
 
     private Interior classify(List<HalfSpace> rows, List<double[]> cuts) {
@@ -148,11 +199,20 @@ final class PieceLp {
         }
         LinearProgram base = program(rows, false);
         LinearProgram lp = base.toBuilder().objective(g, g0, Sense.MAXIMIZE).build();
-        Outcome out = solveWithCuts(lp, false, new ArrayList<>(), r -> false);
-        if (out.result.status() == LpStatus.INFEASIBLE && proveEmpty(rows)) {
+        return upperBound(solveWithCuts(lp, false, new ArrayList<>(), r -> false).result, rows);
+    }
+
+    /** {@link #maximum(List, double[], double)} for a box, from a warm session over the region's rows. */
+    double maximum(PieceSupport support, Piece.Rows rows, double[] g, double g0) {
+        return upperBound(support.maximum(rows, g, g0), Piece.Rows.list(rows));
+    }
+
+    /** The rigorous bound an objective LP gives: −∞ for a proven empty piece, NaN when it gave none. */
+    private double upperBound(LpResult result, List<HalfSpace> rows) {
+        if (result.status() == LpStatus.INFEASIBLE && proveEmpty(rows)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return out.result.status().isOptimal() ? out.result.safeBound() : Double.NaN;
+        return result.status().isOptimal() ? result.safeBound() : Double.NaN;
     }
 
     private boolean proveEmpty(List<HalfSpace> rows) {

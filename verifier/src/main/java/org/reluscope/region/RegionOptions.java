@@ -12,9 +12,11 @@ package org.reluscope.region;
  *                          or the ball radius)
  * @param refineThin        also refine pieces without verified interior down to leaves and send
  *                          them to {@link RegionSink#thin} (exact bounds need this; counting does not)
+ * @param warmStarts        for a box, decide halves and sweep objectives through warm LP sessions
+ *                          ({@link PieceSupport}); off, every test is a cold slack LP (the benchmark's baseline)
  */
 public record RegionOptions(int threads, long maxRegions, double timeoutSeconds, boolean sorted,
-                            double interiorTolerance, boolean refineThin) {
+                            double interiorTolerance, boolean refineThin, boolean warmStarts) {
     /** The default relative interior tolerance. */
     public static final double DEFAULT_INTERIOR_TOLERANCE = 1e-7;
 
@@ -34,10 +36,10 @@ public record RegionOptions(int threads, long maxRegions, double timeoutSeconds,
         }
     }
 
-    /** All cores, no limits, unsorted, default tolerance, thin pieces only counted. */
+    /** All cores, no limits, unsorted, default tolerance, thin pieces only counted, warm starts. */
     public static RegionOptions defaults() {
         return new RegionOptions(Runtime.getRuntime().availableProcessors(), Long.MAX_VALUE,
-                Double.POSITIVE_INFINITY, false, DEFAULT_INTERIOR_TOLERANCE, false);
+                Double.POSITIVE_INFINITY, false, DEFAULT_INTERIOR_TOLERANCE, false, true);
     }
 
     /** {@link System#nanoTime()} at which a run started at {@code startNanos} must stop; {@link Long#MAX_VALUE} for none. */
@@ -46,22 +48,26 @@ public record RegionOptions(int threads, long maxRegions, double timeoutSeconds,
     }
 
     public RegionOptions withThreads(int n) {
-        return new RegionOptions(n, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin);
+        return new RegionOptions(n, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin, warmStarts);
     }
 
     public RegionOptions withMaxRegions(long n) {
-        return new RegionOptions(threads, n, timeoutSeconds, sorted, interiorTolerance, refineThin);
+        return new RegionOptions(threads, n, timeoutSeconds, sorted, interiorTolerance, refineThin, warmStarts);
     }
 
     public RegionOptions withTimeout(double seconds) {
-        return new RegionOptions(threads, maxRegions, seconds, sorted, interiorTolerance, refineThin);
+        return new RegionOptions(threads, maxRegions, seconds, sorted, interiorTolerance, refineThin, warmStarts);
     }
 
     public RegionOptions withSorted(boolean s) {
-        return new RegionOptions(threads, maxRegions, timeoutSeconds, s, interiorTolerance, refineThin);
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, s, interiorTolerance, refineThin, warmStarts);
     }
 
     public RegionOptions withRefineThin(boolean r) {
-        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance, r);
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance, r, warmStarts);
+    }
+
+    public RegionOptions withWarmStarts(boolean w) {
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin, w);
     }
 }

@@ -94,8 +94,8 @@ final class RegionRun {
         @Override
         protected void compute() {
             List<Task> forks = new ArrayList<>();
-            try {
-                explore(piece, forks);
+            try (PieceSupport support = lps.support(options.warmStarts())) {
+                explore(piece, forks, support);
             } finally {
                 open.decrementAndGet();
             }
@@ -116,14 +116,14 @@ final class RegionRun {
         return false;
     }
 
-    private void explore(Piece p, List<Task> forks) {
+    private void explore(Piece p, List<Task> forks, PieceSupport support) {
         while (true) {
             if (shouldStop()) {
                 leaveUnexplored(p.splits(reluLayers));
                 return;
             }
             if (p.neuron == 0 && p.state.relu && p.screened == null) {
-                screen(p);
+                screen(p, support);
             }
             if (p.neuron == p.state.width || !p.state.relu) {
                 if (!advance(p)) {
@@ -132,7 +132,7 @@ final class RegionRun {
                 }
                 continue;
             }
-            if (!decide(p, forks)) {
+            if (!decide(p, forks, support)) {
                 return;
             }
         }
@@ -149,7 +149,7 @@ final class RegionRun {
     }
 
     /** Decides neuron p.neuron; false when the piece ends here (both halves gone). */
-    private boolean decide(Piece p, List<Task> forks) {
+    private boolean decide(Piece p, List<Task> forks, PieceSupport support) {
         LayerState s = p.state;
         int i = p.neuron;
         byte onSet = p.known[i];
@@ -165,8 +165,8 @@ final class RegionRun {
         pieces.increment();
         HalfSpace inactiveRow = s.halfSpace(i, false);
         HalfSpace activeRow = s.halfSpace(i, true);
-        Interior inactive = force > 0 ? Interior.EMPTY : test(p, i, false, inactiveRow);
-        Interior active = force < 0 ? Interior.EMPTY : test(p, i, true, activeRow);
+        Interior inactive = force > 0 ? Interior.EMPTY : test(p, i, false, inactiveRow, support);
+        Interior active = force < 0 ? Interior.EMPTY : test(p, i, true, activeRow, support);
         if (shouldStop()) {
             // A test may have been cut short by its time limit: its THIN is no verdict.
             leaveUnexplored(p.splits(reluLayers));
@@ -230,7 +230,7 @@ final class RegionRun {
      * the first split reuses them while the piece is unchanged. A stop request ends the
      * screening early (the remaining neurons stay undecided and the piece is left unexplored).
      */
-    private void screen(Piece p) {
+    private void screen(Piece p, PieceSupport support) {
         LayerState s = p.state;
         p.screened = new Interior[s.width][];
         p.screenedRows = p.rows;
@@ -238,8 +238,8 @@ final class RegionRun {
             if (p.known[i] != LayerState.UNDECIDED || forced[s.layer][i] != 0) {
                 continue;
             }
-            Interior inactive = test(p, i, false, s.halfSpace(i, false));
-            Interior active = test(p, i, true, s.halfSpace(i, true));
+            Interior inactive = test(p, i, false, s.halfSpace(i, false), support);
+            Interior active = test(p, i, true, s.halfSpace(i, true), support);
             if (inactive.isEmpty() != active.isEmpty()) {
                 p.known[i] = active.isEmpty() ? LayerState.INACTIVE : LayerState.ACTIVE;
             }
@@ -247,12 +247,12 @@ final class RegionRun {
     }
 
     /** The slack test of P ∩ half (neuron i in the given phase), from the screening when P has not changed since. */
-    private Interior test(Piece p, int i, boolean phase, HalfSpace half) {
+    private Interior test(Piece p, int i, boolean phase, HalfSpace half, PieceSupport support) {
         int k = phase ? 1 : 0;
         if (p.screened != null && p.screenedRows == p.rows && p.screened[i] != null && p.screened[i][k] != null) {
             return p.screened[i][k];
         }
-        Interior result = slackTest(p, half);
+        Interior result = slackTest(p, half, support);
         if (p.screened != null && p.screenedRows == p.rows) {
             if (p.screened[i] == null) {
                 p.screened[i] = new Interior[2];
@@ -262,12 +262,18 @@ final class RegionRun {
         return result;
     }
 
-    /** The slack test of P ∩ half, reusing P's interior point when it has enough slack there. */
-    private Interior slackTest(Piece p, HalfSpace half) {
+    /**
+     * The slack test of P ∩ half, reusing P's interior point when it has enough slack there; for
+     * a box, through the task's warm {@code support} session ({@code null} for a ball).
+     */
+    private Interior slackTest(Piece p, HalfSpace half, PieceSupport support) {
         if (p.point != null) {
             double s = Math.min(p.slack, half.slack(p.point));
             if (s > geometry.tolerance) {
                 return Interior.at(p.point, s);
+            }
+            if (support != null) {
+                return lps.interior(support, p.rows, half, p.point, p.slack);
             }
         }
         Interior result = lps.interior(p.rowListWith(half), p.cuts);
