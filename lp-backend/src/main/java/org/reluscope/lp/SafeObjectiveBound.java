@@ -1,7 +1,11 @@
 package org.reluscope.lp;
 
 import static org.reluscope.lp.OutwardRounding.addDown;
+import static org.reluscope.lp.OutwardRounding.addUp;
+import static org.reluscope.lp.OutwardRounding.mulUp;
 import static org.reluscope.lp.OutwardRounding.productMinDown;
+import static org.reluscope.lp.OutwardRounding.subDown;
+import static org.reluscope.lp.OutwardRounding.subUp;
 
 /**
  * A rigorous bound on the exact optimum of an LP from any vector of row multipliers
@@ -43,6 +47,52 @@ public final class SafeObjectiveBound {
         double sign = lp.sense() == Sense.MINIMIZE ? 1 : -1;
         double lower = lowerBound(lp, y, sign);
         return sign * lower;
+    }
+
+    /**
+     * {@link #of} over the LP's feasible set intersected with the ball ‖x − x0‖ ≤ radius — the
+     * exact ball, where an LP can only hold polyhedral cuts of it. For multipliers y of the LP's
+     * rows and any split of the reduced costs r = c − Aᵀy = ν + w into a share ν that the
+     * variable bounds carry and the rest w that the ball carries, every feasible x in the ball has
+     * <pre>
+     *   c·x ≥ Σᵢ min(yᵢ loᵢ, yᵢ hiᵢ) + Σⱼ min(νⱼ lⱼ, νⱼ uⱼ) + w·x0 − radius·‖w‖
+     * </pre>
+     * (for minimisation; maximisation mirrors it), rounded outward as in {@link #of}. From the
+     * duals of an LP whose ball cuts are extra rows: y = the duals of the other rows, ν = the
+     * reduced costs of that LP; then w is the cuts' combined normal, and ‖w‖ ≤ Σ of the cuts'
+     * norms makes this never looser than the cut LP's own dual bound, up to rounding. Not modified:
+     * y, boundShare, centre.
+     *
+     * @param y          one multiplier per row of {@code lp} (NaN entries are taken as 0)
+     * @param boundShare ν, one entry per variable, in the convention of y (any values)
+     */
+    public static double overBall(LinearProgram lp, double[] y, double[] boundShare, double[] centre, double radius) {
+        int n = lp.variableCount();
+        if (y.length != lp.rowCount() || boundShare.length != n || centre.length != n) {
+            throw new IllegalArgumentException("LP has " + lp.rowCount() + " rows and " + n + " variables but got "
+                    + y.length + " multipliers, " + boundShare.length + " shares, a centre of " + centre.length);
+        }
+        double sign = lp.sense() == Sense.MINIMIZE ? 1 : -1;
+        double[] c = new double[n];
+        for (int j = 0; j < n; j++) {
+            c[j] = sign * lp.objective(j);
+        }
+        LagrangianTerms terms = LagrangianTerms.of(lp, c, y, sign);
+        double variablePart = 0;
+        double centrePart = 0;
+        double squares = 0;
+        for (int j = 0; j < n; j++) {
+            double nu = sign * boundShare[j];
+            variablePart = addDown(variablePart, productMinDown(nu, nu, lp.lower(j), lp.upper(j)));
+            double wLow = subDown(terms.low[j], nu);
+            double wHigh = subUp(terms.high[j], nu);
+            centrePart = addDown(centrePart, productMinDown(wLow, wHigh, centre[j], centre[j]));
+            double magnitude = Math.max(Math.abs(wLow), Math.abs(wHigh));
+            squares = addUp(squares, mulUp(magnitude, magnitude));
+        }
+        double ballPart = subDown(centrePart, mulUp(radius, Math.nextUp(Math.sqrt(squares))));
+        double bound = addDown(addDown(addDown(terms.rowPart, variablePart), ballPart), sign * lp.objectiveConstant());
+        return Double.isNaN(bound) ? sign * Double.NEGATIVE_INFINITY : sign * bound;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.reluscope.lp.LpOptions;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.lp.LpSolvers;
 import org.reluscope.lp.LpStatus;
+import org.reluscope.lp.SafeObjectiveBound;
 import org.reluscope.lp.Sense;
 import org.reluscope.numeric.Rounding;
 
@@ -199,7 +200,43 @@ final class PieceLp {
         }
         LinearProgram base = program(rows, false);
         LinearProgram lp = base.toBuilder().objective(g, g0, Sense.MAXIMIZE).build();
-        return upperBound(solveWithCuts(lp, false, new ArrayList<>(), r -> false).result, rows);
+        List<double[]> cuts = new ArrayList<>();
+        LpResult result = solveWithCuts(lp, false, cuts, r -> false).result;
+        double bound = upperBound(result, rows);
+        return geometry.ball == null || !result.status().isOptimal() ? bound : Math.min(bound, overBall(lp, result, cuts));
+    }
+
+    /**
+     * The bound of the cut loop's last LP with its cuts replaced by the ball itself
+     * ({@link SafeObjectiveBound#overBall}): the duals of the piece's rows, the LP's reduced costs
+     * for the variable bounds, and the rest for the ball. Tighter than the cut LP's own bound
+     * where the loop stopped with its optimum outside the ball (it does in ≥ 10 dimensions).
+     */
+    private double overBall(LinearProgram lp, LpResult result, List<double[]> cuts) {
+        int m = lp.rowCount();
+        double[] y = result.rowDuals();
+        if (y.length < m || y.length > m + cuts.size()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] reduced = new double[geometry.dimension];
+        for (int j = 0; j < reduced.length; j++) {
+            reduced[j] = lp.objective(j);
+        }
+        for (int i = 0; i < m; i++) {
+            LinearProgram.Row row = lp.rows().get(i);
+            for (int k = 0; k < row.indices().length; k++) {
+                reduced[row.indices()[k]] -= y[i] * row.values()[k];
+            }
+        }
+        // the LP held the first y.length − m cuts (the loop adds one after its last solve when it gives up)
+        for (int k = 0; k < y.length - m; k++) {
+            double[] d = cuts.get(k);
+            for (int j = 0; j < reduced.length; j++) {
+                reduced[j] -= y[m + k] * d[j];
+            }
+        }
+        return SafeObjectiveBound.overBall(lp, Arrays.copyOf(y, m), reduced, geometry.ball.center(),
+                geometry.ball.radius());
     }
 
     /** {@link #maximum(List, double[], double)} for a box, from a warm session over the region's rows. */
