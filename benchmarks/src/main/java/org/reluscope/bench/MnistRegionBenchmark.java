@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +39,15 @@ import org.reluscope.spec.VnnLibParser;
  *
  * <pre>
  *   benchmarks/run MnistRegionBenchmark --points 3 --l2 0.05,0.1,0.2 --linf 0.002,0.004 --timeout 120
+ *   benchmarks/run MnistRegionBenchmark --points 2 --l2 0.05,0.1 --linf "" --clip 0,1 --cold true --exact false --timeout 60
  * </pre>
  * Options: {@code --root DIR}, {@code --points N}, {@code --l2 R,…}, {@code --linf E,…},
- * {@code --threads N} (default 2), {@code --timeout S} (per enumeration and per exact bound),
- * {@code --milp-rounds N} (default 60), {@code --out FILE}. One untimed run first warms up.
+ * {@code --clip LO,HI} (intersect every set with [LO, HI]ⁿ, the pixel range),
+ * {@code --cold true} (enumerate each set a second time without warm starts, {@link
+ * RegionOptions#withWarmStarts}, and report the ratio), {@code --exact false} (regions only, no
+ * bound comparison), {@code --threads N} (default 2), {@code --timeout S} (per enumeration and
+ * per exact bound), {@code --milp-rounds N} (default 60), {@code --out FILE}. One untimed run
+ * first warms up.
  */
 public final class MnistRegionBenchmark {
     private MnistRegionBenchmark() {
@@ -57,13 +63,17 @@ public final class MnistRegionBenchmark {
         double timeout = Double.parseDouble(opts.getOrDefault("--timeout", "120"));
         int rounds = Integer.parseInt(opts.getOrDefault("--milp-rounds", "60"));
         Path out = BenchOptions.out(opts, "benchmarks/results/mnist-regions.csv");
+        double[] clip = list(opts.getOrDefault("--clip", ""));
+        boolean cold = Boolean.parseBoolean(opts.getOrDefault("--cold", "false"));
+        boolean exact = Boolean.parseBoolean(opts.getOrDefault("--exact", "true"));
         Network net = NetworkFiles.read(root.resolve("mnistfc/mnist-net_256x2.onnx"));
         RegionOptions options = RegionOptions.defaults().withThreads(threads).withTimeout(timeout);
         LpSolver glop = LpSolvers.create(LpSolvers.DEFAULT_LP);
         LpSolver scip = LpSolvers.create("scip");
 
         double[] first = center(root, 0);
-        enumerate(net, new L2Ball(first, radii[0]), options.withTimeout(Math.min(timeout, 10)), glop);
+        Box domain = clip.length == 0 ? null : clipBox(first.length, clip);
+        enumerate(net, new L2Ball(first, radii[0], domain), options.withTimeout(Math.min(timeout, 10)), glop);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("point,set,radius,measure,seconds,regions,regions_per_second,complete,lps,min,max,min_attained,"
@@ -73,24 +83,64 @@ public final class MnistRegionBenchmark {
                 double[] c = margin(net, x0);
                 List<InputSet> sets = new ArrayList<>();
                 for (double r : radii) {
-                    sets.add(new L2Ball(x0, r));
+                    sets.add(new L2Ball(x0, r, domain));
                 }
                 for (double e : epsilons) {
-                    sets.add(Box.linf(x0, e));
+                    sets.add(domain == null ? Box.linf(x0, e) : Box.linf(x0, e).intersect(domain));
                 }
                 for (InputSet set : sets) {
-                    measure(csv, net, "prop_" + k, set, c, options, glop, scip, rounds);
+                    if (cold) {
+                        compareCold(csv, net, "prop_" + k, set, options, glop);
+                    }
+                    if (exact) {
+                        measure(csv, net, "prop_" + k, set, c, options, glop, scip, rounds);
+                    }
                 }
             }
         }
         System.out.println("wrote " + out);
     }
 
+    /** The enumeration with warm starts (column generation for balls) against the cold slack LPs, in the same run. */
+    private static void compareCold(PrintWriter csv, Network net, String point, InputSet set, RegionOptions options,
+                                    LpSolver glop) {
+        String kind = set instanceof L2Ball ? "l2" : "linf";
+        double radius = radius(set);
+        RegionSummary warm = enumerate(net, set, options, glop);
+        RegionSummary cold = enumerate(net, set, options.withWarmStarts(false), glop);
+        for (RegionSummary s : List.of(warm, cold)) {
+            csv.printf(Locale.ROOT, "%s,%s,%g,%s,%.4f,%d,%.1f,%b,%d,,,,,%n", point, kind, radius,
+                    s == warm ? "regions-warm" : "regions-cold", s.seconds(), s.regions(), s.regionsPerSecond(),
+                    s.complete(), s.lps());
+        }
+        System.out.printf(Locale.ROOT, "%s %s %g: warm %d regions in %.2f s (%.1f/s, complete %b, %d LPs); cold %d regions"
+                        + " in %.2f s (%.1f/s, complete %b, %d LPs); rate warm/cold = %s%n", point, kind, radius,
+                warm.regions(), warm.seconds(), warm.regionsPerSecond(), warm.complete(), warm.lps(), cold.regions(),
+                cold.seconds(), cold.regionsPerSecond(), cold.complete(), cold.lps(),
+                cold.regions() == 0 ? "∞ (cold found none)"
+                        : String.format(Locale.ROOT, "%.1f", warm.regionsPerSecond() / cold.regionsPerSecond()));
+    }
+
+    private static double radius(InputSet set) {
+        return set instanceof L2Ball b ? b.radius() : 0.5 * ((Box) set).width(0);
+    }
+
+    private static Box clipBox(int n, double[] range) {
+        if (range.length != 2 || !(range[0] <= range[1])) {
+            throw new IllegalArgumentException("--clip wants LO,HI with LO ≤ HI");
+        }
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        Arrays.fill(lo, range[0]);
+        Arrays.fill(hi, range[1]);
+        return new Box(lo, hi);
+    }
+
     private static void measure(PrintWriter csv, Network net, String point, InputSet set, double[] c,
                                 RegionOptions options, LpSolver glop, LpSolver scip, int rounds) {
         boolean ball = set instanceof L2Ball;
         String kind = ball ? "l2" : "linf";
-        double radius = ball ? ((L2Ball) set).radius() : 0.5 * ((Box) set).width(0);
+        double radius = radius(set);
         String label = String.format(Locale.ROOT, "%s %s %g", point, kind, radius);
 
         RegionSummary s = enumerate(net, set, options, glop);

@@ -174,7 +174,7 @@ public final class ExactBounds implements OutputBounder {
             }
         }
 
-        /** The objectives over one region; for a box, one warm session sweeps them ({@code support}, else {@code null}). */
+        /** The objectives over one region, through the {@code support} of warm starts (else {@code null}). */
         private void region(Region region, PieceSupport support) {
             Piece.Rows rows = null;
             AffineMap map = region.map();
@@ -190,7 +190,7 @@ public final class ExactBounds implements OutputBounder {
                 }
                 rows = rows == null ? rows(region.polytope()) : rows;
                 double v = support == null ? lps.maximum(Piece.Rows.list(rows), g, g0)
-                        : lps.maximum(support, rows, g, g0);
+                        : lps.maximum(support, rows, g, g0, region.interiorPoint());
                 if (Double.isNaN(v)) {
                     v = crown.upperBound(network, set, objectives[q],
                             BoundOptions.withSplits(region.pattern().toSplits(network)));

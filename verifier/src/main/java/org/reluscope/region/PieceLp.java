@@ -37,12 +37,18 @@ import org.reluscope.numeric.Rounding;
  * <p>For a plain ball and a piece with fewer rows than inputs both run in the span of the rows
  * ({@link BallSubspace}): the same answers in a few dimensions instead of, say, 784.
  *
+ * <p>With a task's {@link PieceSupport} (warm starts), a half is first decided by its depth over
+ * the piece — an LP session for a box, column generation with the exact ball for a ball
+ * ({@link BallPieceSupport}) — and the slack LP is only the fallback.
+ *
  * <p><b>Objective</b> ({@link #maximum}): a rigorous upper bound on max g·x over P ∩ S, by
  * the same cut loop until the optimum lies in the ball (relative 1e-9).
  */
 final class PieceLp {
     private static final int MAX_CUT_ROUNDS = 60;
     private static final double BALL_TOLERANCE = 1e-9;
+    /** A ball's column-generation bound this close (relative) to its attained value needs no cut loop. */
+    private static final double CLOSED = 1e-10;
     /** A piece passes on at most this many cuts per input dimension to the pieces inside it. */
     private static final int MAX_INHERITED_CUTS = 4;
     /** The time limit of an LP started at or after the deadline (seconds). */
@@ -91,11 +97,14 @@ final class PieceLp {
     }
 
     /**
-     * A warm support session for one task's pieces; {@code null} for a ball (its LPs need the cut
-     * loop) or when warm starts are off.
+     * The support state for one task's pieces: a warm LP session for a box, column generation
+     * for a ball; {@code null} when warm starts are off.
      */
     PieceSupport support(boolean warm) {
-        return warm && geometry.ball == null ? new PieceSupport(geometry, this) : null;
+        if (!warm) {
+            return null;
+        }
+        return geometry.ball == null ? new LpPieceSupport(geometry, this) : new BallPieceSupport(geometry, this);
     }
 
     /** The slack test of P ∩ S for the rows {@code rows}. */
@@ -131,30 +140,39 @@ final class PieceLp {
     }
 
     /**
-     * The slack test of P ∩ half for a box S, when P has the verified interior point p with
-     * slack {@code slack} but p is not deep in the half: first through the half's depth
-     * sup (b − a·x) over P ∩ S from the warm {@code support} session. A rigorous depth below 0
-     * proves the half empty; one of at most the tolerance, thin (a point with more slack would lie
-     * deeper). Otherwise the maximiser v lies deep in the half, and the point of the segment p–v
-     * where P's slack (falling from p's) meets the half's (rising to v's) is checked directly. Only
-     * when that check fails, or the LP does not answer, does the slack LP decide.
+     * The slack test of P ∩ half when P has the verified interior point p with slack
+     * {@code slack} but p is not deep in the half: first through the half's depth
+     * sup (b − a·x) over P ∩ S from the task's {@code support}. A rigorous depth below 0 proves
+     * the half empty; one of at most the tolerance, thin (a point with more slack would lie
+     * deeper). Otherwise the support's maximiser v lies deep in the half, and the point of the
+     * segment p–v where P ∩ S's slack (falling from p's to v's, concave) meets the half's (rising,
+     * affine) is checked directly. Only when that check fails, or the support does not answer,
+     * does the slack LP decide. A plain ball whose piece reduces to the span of its rows
+     * ({@link BallSubspace}) goes there directly.
      */
     Interior interior(PieceSupport support, Piece.Rows rows, HalfSpace half, double[] p, double slack) {
-        LpResult depth = support.deepest(rows, half);
         List<HalfSpace> all = Piece.Rows.list(rows);
         all.add(half);
+        if (BallSubspace.applies(geometry, all)) {
+            return interior(all);
+        }
+        double hp = half.slack(p);
+        // The segment's point has slack ≥ s·D / (s − hp + D) for depth D: enough once that clears the tolerance twice.
+        PieceSupport.Settled decided = (bound, depth) -> bound <= geometry.tolerance
+                || slack * depth > 2 * geometry.tolerance * (slack - hp + depth);
+        PieceSupport.Supremum depth = support.deepest(rows, half, p, decided);
         if (!depth.status().isOptimal()) {
             return interior(all);
         }
-        if (depth.safeBound() < 0) {
+        if (depth.bound() < 0) {
             return Interior.EMPTY;
         }
-        if (depth.safeBound() <= geometry.tolerance) {
+        if (depth.bound() <= geometry.tolerance) {
             return Interior.THIN;
         }
-        double[] v = depth.primal();
-        double hp = half.slack(p);
-        double lambda = (slack - hp) / (slack - hp + depth.objective());
+        double[] v = depth.point();
+        double sv = Math.min(0, geometry.slack(v, all.subList(0, all.size() - 1)));
+        double lambda = (slack - hp) / (slack - hp + depth.value() - sv);
         double[] x = new double[p.length];
         for (int j = 0; j < x.length; j++) {
             x[j] = geometry.free[j] ? p[j] + lambda * (v[j] - p[j]) : p[j];
@@ -239,9 +257,28 @@ final class PieceLp {
                 geometry.ball.radius());
     }
 
-    /** {@link #maximum(List, double[], double)} for a box, from a warm session over the region's rows. */
-    double maximum(PieceSupport support, Piece.Rows rows, double[] g, double g0) {
-        return upperBound(support.maximum(rows, g, g0), Piece.Rows.list(rows));
+    /**
+     * {@link #maximum(List, double[], double)} from the task's support over the region's rows.
+     * A ball's column generation runs until its bound and value agree; it needs the region's
+     * interior point {@code inside}. Without one, in a ball's row span, or where the column
+     * generation leaves a gap above {@value #CLOSED} relative (its cutting-plane master converges
+     * slowly near a smooth optimum), the cut loop answers too and the smaller bound counts.
+     */
+    double maximum(PieceSupport support, Piece.Rows rows, double[] g, double g0, double[] inside) {
+        List<HalfSpace> list = Piece.Rows.list(rows);
+        if (geometry.ball != null && (inside == null || BallSubspace.applies(geometry, list))) {
+            return maximum(list, g, g0);
+        }
+        PieceSupport.Supremum sup = support.maximum(rows, g, g0, inside, (bound, value) -> false);
+        if (sup.status() == LpStatus.INFEASIBLE && proveEmpty(list)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double bound = sup.status().isOptimal() ? sup.bound() : Double.NaN;
+        if (geometry.ball != null && !(bound - sup.value() <= CLOSED * (1 + Math.abs(sup.value())))) {
+            double cold = maximum(list, g, g0);
+            bound = Double.isNaN(bound) ? cold : Double.isNaN(cold) ? bound : Math.min(bound, cold);
+        }
+        return bound;
     }
 
     /** The rigorous bound an objective LP gives: −∞ for a proven empty piece, NaN when it gave none. */

@@ -1,117 +1,53 @@
 package org.reluscope.region;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
-import org.reluscope.lp.IncrementalLp;
-import org.reluscope.lp.LinearProgram;
-import org.reluscope.lp.LpResult;
-import org.reluscope.lp.Sense;
+import org.reluscope.lp.LpStatus;
 
 /**
- * The support function of a piece P ∩ S for a box S — the maximum of an affine function over
- * it — from one warm LP session that follows a task's piece down the split tree (or sweeps the
- * objectives of exact bounds over one region).
+ * The support function of the pieces P ∩ S one fork/join task visits — the maximum of an affine
+ * function over them — from state that the task keeps across its pieces: a warm LP session for
+ * a box ({@link LpPieceSupport}), a pool of points of S for a ball ({@link BallPieceSupport}).
  *
- * <p>Why: nearly all of the enumerator's LPs prove a half empty, i.e. a neuron stable on the
- * piece (95 % on ACAS Xu prop_1, 70 % on prop_3). Those LPs share the piece's polytope and
- * differ in the objective, so one session that only changes objectives and appends the rows
- * of the splits the task follows lets the solver restart from its last basis. The box's faces
- * are variable bounds, not 2n rows beside a slack column as in the slack LP.
- *
- * <p>The session's LPs depend only on the sequence of pieces it is asked about, which the
- * split tree fixes: one session per task (a forked piece's task opens its own), so results do
- * not depend on the thread count. With a deadline, the session is opened with the time left
- * as each LP's limit and re-opened once that limit exceeds the time left by a quarter, so that
- * no LP outlives the budget by more than that.
+ * <p>Results must not depend on the thread count: the state depends only on the sequence of
+ * pieces asked about, which the split tree fixes (one instance per task).
  */
-final class PieceSupport implements AutoCloseable {
-    private static final double STALE_LIMIT = 1.25;
+sealed interface PieceSupport extends AutoCloseable permits LpPieceSupport, BallPieceSupport {
 
-    private final SetGeometry geometry;
-    private final PieceLp lps;
-    private IncrementalLp session;
-    /** The rows the session holds (a prefix chain of the piece's rows). */
-    private Piece.Rows held;
-    /** The time left when the session was opened (its LPs' limit), seconds. */
-    private double limit;
+    /**
+     * What a support computation found about sup (g·x + g0) over P ∩ S.
+     *
+     * @param status how it ended: only {@link LpStatus#isOptimal()} results carry a bound and a
+     *               point; INFEASIBLE from an LP is not yet a proof
+     * @param bound  a rigorous upper bound on the supremum
+     * @param value  the (floating-point) value at {@code point}
+     * @param point  a maximiser, or the best point found, lying in P ∩ S up to the solver's
+     *               tolerance (callers verify it); owned by the record
+     */
+    record Supremum(LpStatus status, double bound, double value, double[] point) {
+    }
 
-    PieceSupport(SetGeometry geometry, PieceLp lps) {
-        if (geometry.ball != null) {
-            throw new IllegalArgumentException("the support session is for boxes; balls need the cut loop");
-        }
-        this.geometry = geometry;
-        this.lps = lps;
+    /** When an iterative support computation may stop: given its rigorous bound and its best value so far. */
+    @FunctionalInterface
+    interface Settled {
+        boolean test(double bound, double value);
     }
 
     /**
-     * The LP max of b − a·x (the half's slack; a·x ≤ b is {@code half}) over P ∩ S with P cut out
-     * by {@code rows}: {@link LpResult#safeBound()} is a rigorous upper bound and the primal a
-     * maximiser.
+     * sup (g·x + g0) over P ∩ S with P cut out by {@code rows}. Not modified: g, inside.
+     *
+     * @param inside  a point of P ∩ S (a ball's iteration starts from it), or {@code null}
+     * @param settled when an iterative computation has answered the caller's question
      */
-    LpResult deepest(Piece.Rows rows, HalfSpace half) {
-        double[] c = new double[geometry.dimension];
+    Supremum maximum(Piece.Rows rows, double[] g, double g0, double[] inside, Settled settled);
+
+    /** The depth sup (b − a·x) over P ∩ S of the half a·x ≤ b, {@link #maximum} of its slack. */
+    default Supremum deepest(Piece.Rows rows, HalfSpace half, double[] inside, Settled settled) {
+        double[] c = new double[half.a().length];
         for (int j = 0; j < c.length; j++) {
             c[j] = -half.a()[j];
         }
-        return maximum(rows, c, half.b());
-    }
-
-    /** The LP max of g·x + g0 over P ∩ S with P cut out by {@code rows}. Not modified: g. */
-    LpResult maximum(Piece.Rows rows, double[] g, double g0) {
-        hold(rows);
-        session.setObjective(g, g0, Sense.MAXIMIZE);
-        lps.counted();
-        return session.solve();
-    }
-
-    /** Brings the session to {@code rows}: appends the rows added since, or re-opens it when they do not extend what it holds. */
-    private void hold(Piece.Rows rows) {
-        if (session != null && lps.timeLeft() * STALE_LIMIT < limit) {
-            close();
-        }
-        List<HalfSpace> added = new ArrayList<>();
-        Piece.Rows r = rows;
-        int keep = held == null ? 0 : held.size();
-        while (r != null && r.size() > keep) {
-            added.add(r.row());
-            r = r.parent();
-        }
-        if (session == null || r != held) {
-            open();
-            added = Piece.Rows.list(rows);
-        } else {
-            Collections.reverse(added);
-        }
-        int n = geometry.dimension;
-        int[] all = new int[n];
-        for (int j = 0; j < n; j++) {
-            all[j] = j;
-        }
-        for (HalfSpace h : added) {
-            session.addRow(all, h.a(), Double.NEGATIVE_INFINITY, h.b());
-        }
-        held = rows;
-    }
-
-    private void open() {
-        close();
-        LinearProgram.Builder b = LinearProgram.builder();
-        for (int j = 0; j < geometry.dimension; j++) {
-            b.addVariable(geometry.bounds.lower(j), geometry.bounds.upper(j));
-        }
-        limit = lps.timeLeft();
-        session = lps.solver().open(b.build());
-        held = null;
+        return maximum(rows, c, half.b(), inside, settled);
     }
 
     @Override
-    public void close() {
-        if (session != null) {
-            session.close();
-            session = null;
-            held = null;
-        }
-    }
+    void close();
 }

@@ -12,8 +12,9 @@ package org.reluscope.region;
  *                          or the ball radius)
  * @param refineThin        also refine pieces without verified interior down to leaves and send
  *                          them to {@link RegionSink#thin} (exact bounds need this; counting does not)
- * @param warmStarts        for a box, decide halves and sweep objectives through warm LP sessions
- *                          ({@link PieceSupport}); off, every test is a cold slack LP (the benchmark's baseline)
+ * @param warmStarts        decide halves and sweep objectives through each task's {@link PieceSupport}
+ *                          (warm LP sessions for a box, column generation for a ball); off, every test
+ *                          is a cold slack LP (the benchmarks' baseline)
  */
 public record RegionOptions(int threads, long maxRegions, double timeoutSeconds, boolean sorted,
                             double interiorTolerance, boolean refineThin, boolean warmStarts) {

@@ -263,8 +263,8 @@ final class RegionRun {
     }
 
     /**
-     * The slack test of P ∩ half, reusing P's interior point when it has enough slack there; for
-     * a box, through the task's warm {@code support} session ({@code null} for a ball).
+     * The slack test of P ∩ half, reusing P's interior point when it has enough slack there, else
+     * through the task's {@code support} ({@code null} without warm starts).
      */
     private Interior slackTest(Piece p, HalfSpace half, PieceSupport support) {
         if (p.point != null) {

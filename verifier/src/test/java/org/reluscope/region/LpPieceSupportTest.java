@@ -23,7 +23,7 @@ import org.reluscope.lp.Sense;
  * branch or back to a shorter prefix (re-opened). Oracle: ojAlgo, a second back-end, solving
  * each program from scratch.
  */
-class PieceSupportTest {
+class LpPieceSupportTest {
     private static final LpSolver OJALGO = LpSolvers.create("ojalgo");
 
     @Test
@@ -38,7 +38,7 @@ class PieceSupportTest {
                 LpSolvers.distance(LpOptions.DEFAULT), solves::incrementAndGet, Long.MAX_VALUE);
         int infeasible = 0;
         int checked = 0;
-        try (PieceSupport support = lps.support(true)) {
+        try (LpPieceSupport support = new LpPieceSupport(geometry, lps)) {
             for (int trunk = 0; trunk < 6; trunk++) {
                 Piece.Rows common = null;
                 for (int k = 0; k < 3; k++) {
@@ -53,7 +53,7 @@ class PieceSupportTest {
                             g[j] = random.nextGaussian();
                         }
                         double g0 = random.nextGaussian();
-                        LpResult warm = support.maximum(k == 2 ? common : rows, g, g0);
+                        LpResult warm = support.solve(k == 2 ? common : rows, g, g0);
                         LpResult cold = OJALGO.solve(program(box, Piece.Rows.list(k == 2 ? common : rows), g, g0));
                         assertEquals(cold.status(), warm.status());
                         if (cold.status() == LpStatus.INFEASIBLE) {
