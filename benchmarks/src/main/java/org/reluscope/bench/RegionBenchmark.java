@@ -39,7 +39,11 @@ import org.reluscope.spec.VnnLibParser;
  * Options: {@code --root DIR} (shared benchmarks), {@code --net A_B}, {@code --property prop_N},
  * {@code --scale S} (fraction of the half-widths kept), {@code --lp-solver NAME} (for the
  * enumeration; default glop), {@code --repeat N} (timed runs per
- * configuration, the fastest is kept). One untimed run first warms up the JIT and OR-Tools.
+ * configuration, the fastest is kept), {@code --threads N} (only this thread count for the warm
+ * enumeration; default 1 and 2), {@code --cold no} (skip the cold baseline),
+ * {@code --warmup no} (skip the untimed first run of each configuration that warms up the JIT
+ * and OR-Tools; for boxes that take minutes), {@code --milp-timeout S} (SCIP's budget for all
+ * its MILPs; past it the MILP time is reported as a lower bound).
  */
 public final class RegionBenchmark {
     private RegionBenchmark() {
@@ -57,17 +61,26 @@ public final class RegionBenchmark {
         Box full = (Box) VnnLibParser.parse(root.resolve("acasxu/vnnlib/" + propName + ".vnnlib")).inputSets().get(0);
         Box box = shrink(full, scale);
         String instance = netName + " " + propName + " ×" + scale;
+        boolean cold = !opts.getOrDefault("--cold", "yes").equals("no");
+        String onlyThreads = opts.get("--threads");
+        boolean warmup = !opts.getOrDefault("--warmup", "yes").equals("no");
+        double milpTimeout = Double.parseDouble(opts.getOrDefault("--milp-timeout", "Infinity"));
 
         LpSolver regionSolver = LpSolvers.create(opts.getOrDefault("--lp-solver", LpSolvers.DEFAULT_LP));
-        enumerate(net, box, 2, true, regionSolver);
+        if (warmup) {
+            enumerate(net, box, 2, true, regionSolver);
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("instance,measure,threads,seconds,regions,regions_per_second,distinct_maps,lps,mean_width");
             // 1 and 2 threads warm, then 1 thread with every LP cold (the baseline of the warm starts)
             double[] seconds = new double[3];
-            for (int config = 0; config < 3; config++) {
+            for (int config = 0; config < (cold ? 3 : 2); config++) {
                 int threads = config == 1 ? 2 : 1;
                 boolean warm = config < 2;
+                if (warm && onlyThreads != null && threads != Integer.parseInt(onlyThreads)) {
+                    continue;
+                }
                 RegionSummary best = null;
                 for (int r = 0; r < repeat; r++) {
                     RegionSummary s = enumerate(net, box, threads, warm, regionSolver);
@@ -81,17 +94,27 @@ public final class RegionBenchmark {
                                 + "%.0f regions/s, %d LPs%n", instance, measure, threads, best.regions(), best.distinctMaps(),
                         best.thinPieces(), best.seconds(), best.regionsPerSecond(), best.lps());
             }
-            System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×; warm vs cold LPs (1 thread): %.2f×%n",
-                    seconds[0] / seconds[1], seconds[2] / seconds[0]);
+            if (seconds[0] > 0 && seconds[1] > 0) {
+                System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×%n", seconds[0] / seconds[1]);
+            }
+            if (seconds[0] > 0 && seconds[2] > 0) {
+                System.out.printf(Locale.ROOT, "warm vs cold LPs (1 thread): %.2f×%n", seconds[2] / seconds[0]);
+            }
             LpSolver solver = BenchOptions.lpSolver();
             OutputBounder coldExact = new ExactBounds(solver, LpSolvers.distance(LpOptions.DEFAULT),
                     RegionOptions.defaults().withWarmStarts(false));
             double exactSeconds = 0;
             double coldSeconds = 0;
-            for (OutputBounder bounder : new OutputBounder[] {BoundMethod.CROWN.bounder(solver),
-                    BoundMethod.LP.bounder(solver), coldExact, BoundMethod.EXACT.bounder(solver)}) {
+            OutputBounder[] bounders = {BoundMethod.CROWN.bounder(solver), BoundMethod.LP.bounder(solver), coldExact,
+                    BoundMethod.EXACT.bounder(solver)};
+            for (OutputBounder bounder : bounders) {
+                if (bounder == coldExact && !cold) {
+                    continue;
+                }
                 String name = bounder == coldExact ? "exact-cold" : bounder.name();
-                bounder.compute(net, box);
+                if (warmup) {
+                    bounder.compute(net, box);
+                }
                 long t0 = System.nanoTime();
                 Bounds b = bounder.compute(net, box);
                 double s = (System.nanoTime() - t0) * 1e-9;
@@ -105,26 +128,40 @@ public final class RegionBenchmark {
                 System.out.printf(Locale.ROOT, "%s: bounds %-10s %.3f s, mean output width %.6g (%s)%n", instance,
                         name, s, b.meanOutputWidth(), b.method());
             }
-            System.out.printf(Locale.ROOT, "exact bounds, warm vs cold LPs: %.2f×%n", coldSeconds / exactSeconds);
-            double[] milp = milpBounds(net, box);
-            csv.printf(Locale.ROOT, "%s,bounds-milp,1,%.4f,,,,,%.6g%n", instance, milp[0], milp[1]);
-            System.out.printf(Locale.ROOT, "%s: bounds milp   %.3f s, mean output width %.6g (SCIP, big-M); "
-                    + "MILP time / exact time = %.2f%n", instance, milp[0], milp[1], milp[0] / exactSeconds);
+            if (cold) {
+                System.out.printf(Locale.ROOT, "exact bounds, warm vs cold LPs: %.2f×%n", coldSeconds / exactSeconds);
+            }
+            double[] milp = milpBounds(net, box, milpTimeout);
+            boolean finished = !Double.isNaN(milp[1]);
+            csv.printf(Locale.ROOT, "%s,bounds-milp%s,1,%.4f,,,,,%.6g%n", instance, finished ? "" : "-timeout", milp[0],
+                    milp[1]);
+            System.out.printf(Locale.ROOT, "%s: bounds milp   %s%.3f s, mean output width %.6g (SCIP, big-M); "
+                    + "MILP time / exact time %s %.2f%n", instance, finished ? "" : "stopped after ", milp[0], milp[1],
+                    finished ? "=" : "≥", milp[0] / exactSeconds);
         }
         System.out.println("wrote " + out);
     }
 
-    /** The same per-output bounds by SCIP on the big-M MILP: {seconds, mean width}. */
-    private static double[] milpBounds(Network net, Box box) {
-        LpSolver scip = LpSolvers.create("scip");
+    /**
+     * The same per-output bounds by SCIP on the big-M MILP: {seconds, mean width}; the width is
+     * NaN when the {@code timeout} (seconds, for all MILPs together) ran out first.
+     */
+    private static double[] milpBounds(Network net, Box box, double timeout) {
         long t0 = System.nanoTime();
         double width = 0;
         for (int j = 0; j < net.outputSize(); j++) {
             double[] e = new double[net.outputSize()];
             e[j] = 1;
-            double max = MilpReference.optimum(net, box, new double[0][], new double[0], e, Sense.MAXIMIZE, scip);
-            double min = MilpReference.optimum(net, box, new double[0][], new double[0], e, Sense.MINIMIZE, scip);
-            width += max - min;
+            for (Sense sense : Sense.values()) {
+                double left = timeout - (System.nanoTime() - t0) * 1e-9;
+                LpSolver scip = LpSolvers.create("scip", LpOptions.DEFAULT.withTimeLimit(Math.max(left, 1e-3)));
+                try {
+                    double v = MilpReference.optimum(net, box, new double[0][], new double[0], e, sense, scip);
+                    width += sense == Sense.MAXIMIZE ? v : -v;
+                } catch (IllegalStateException stopped) {
+                    return new double[] {(System.nanoTime() - t0) * 1e-9, Double.NaN};
+                }
+            }
         }
         return new double[] {(System.nanoTime() - t0) * 1e-9, width / net.outputSize()};
     }

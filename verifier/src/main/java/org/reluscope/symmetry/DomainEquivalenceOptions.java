@@ -31,7 +31,7 @@ import org.reluscope.verify.bab.ReluSplitSearch;
  *                  phase, so d is affine there and an LP bounds it exactly, whereas input
  *                  splitting needs boxes of width about τ along every hyperplane the two
  *                  networks share
- * @param timeout   the budget of all those searches together
+ * @param timeout   the budget of the differential phases (none starts after it) and the searches together
  */
 public record DomainEquivalenceOptions(double tolerance, DifferenceAscent ascent, List<OutputBounder> differential,
                                        List<DisjunctSearch> searches, Duration timeout) {

@@ -82,6 +82,9 @@ public final class Equivalence {
                     + d.inputSize() + " inputs");
         }
         double tol = options.tolerance();
+        // the budget covers the differential phases too (an lp phase takes 10–20 s on ACAS Xu);
+        // a phase is not started once it has run out, and the searches get what is left
+        Deadline deadline = Deadline.in(options.timeout());
         var witness = Witnesses.best(f1, f2, List.of(options.ascent().search(d, domain)), tol);
         if (witness.isPresent()) {
             return witness.get();
@@ -103,12 +106,14 @@ public final class Equivalence {
             return new EquivalenceVerdict.Equivalent(crown.name() + " bounds on f1 - f2", bound);
         }
         for (OutputBounder bounder : options.differential()) {
+            if (deadline.expired()) {
+                break;
+            }
             double aligned = AlignedDifference.bound(f1, f2, domain, UnitMatcher.DEFAULT, bounder);
             if (aligned < tol) {
                 return new EquivalenceVerdict.Equivalent(DIFFERENTIAL + " (" + bounder.name() + " phases)", aligned);
             }
         }
-        Deadline deadline = Deadline.in(options.timeout());
         for (LinearConstraints side : open) {
             DisjunctOutcome outcome = decideSide(d, domain, side, options.searches(), deadline);
             if (outcome instanceof Witness v) {

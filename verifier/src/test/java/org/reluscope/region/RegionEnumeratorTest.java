@@ -90,6 +90,8 @@ class RegionEnumeratorTest {
                 assertEquals(a.map(), b.map());
                 assertEquals(a.depth(), b.depth());
                 assertTrue(java.util.Arrays.deepEquals(a.polytope().a(), b.polytope().a()));
+                // the interior points come from the LPs: a task's warm session must see the same sequence
+                assertTrue(java.util.Arrays.equals(a.interiorPoint(), b.interiorPoint()));
             }
             assertEquals(one.summary.distinctMaps(), two.summary.distinctMaps());
             assertEquals(one.summary.perDepth(), two.summary.perDepth());
