@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -25,7 +26,7 @@ import org.reluscope.numeric.Vectors;
  * (every half decided by the slack LP with tangent cuts and the distance QP,
  * {@code withWarmStarts(false)}): the same regions, and exact bounds never looser than the
  * cold path's and never below sampled values. In 2–3 dimensions sampling checks the regions
- * themselves ({@link SamplingOracleTest}).
+ * themselves ({@link SamplingOracleTest}). Results do not depend on the thread count.
  */
 class BallPieceSupportTest {
 
@@ -38,7 +39,7 @@ class BallPieceSupportTest {
         }
         double[] lo = new double[n];
         double[] hi = new double[n];
-        java.util.Arrays.fill(hi, 1);
+        Arrays.fill(hi, 1);
         return new L2Ball(x0, r, new Box(lo, hi));
     }
 
@@ -57,11 +58,17 @@ class BallPieceSupportTest {
             Network net = RandomNetworks.relu(seed, 0.3, inputs[k], 10, 8, 2);
             L2Ball set = imageBall(inputs[k], seed, radii[k]);
             RegionOptions options = RegionOptions.defaults().withSorted(true);
-            Collected warm = Collected.run(net, set, options);
+            Collected warm = Collected.run(net, set, options.withThreads(2));
             Collected cold = Collected.run(net, set, options.withWarmStarts(false));
+            Collected single = Collected.run(net, set, options.withThreads(1));
             assertTrue(warm.summary.complete() && cold.summary.complete());
             assertTrue(warm.regions.size() >= 8, "a non-trivial case: " + warm.regions.size());
             assertEquals(patterns(cold), patterns(warm), inputs[k] + " inputs");
+            assertEquals(patterns(single), patterns(warm));
+            for (int q = 0; q < warm.regions.size(); q++) {
+                // a task's pool of columns depends only on its pieces, not on the threads
+                assertTrue(Arrays.equals(single.regions.get(q).interiorPoint(), warm.regions.get(q).interiorPoint()));
+            }
             for (Region r : warm.regions) {
                 double[] x = r.interior().orElseThrow();
                 assertTrue(set.contains(x, 0), "interior point outside the set");
