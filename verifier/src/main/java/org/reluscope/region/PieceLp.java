@@ -85,6 +85,14 @@ final class PieceLp {
         return LpSolvers.create(solver.name(), LpOptions.DEFAULT.withTimeLimit(timeLeft()));
     }
 
+    /**
+     * The distance QP, limited to the time left like {@link #solver()}: in 784 dimensions one
+     * ojAlgo QP can take minutes, and without a limit a run overran its budget twofold.
+     */
+    private DistanceSolver distance() {
+        return deadline == Long.MAX_VALUE ? distance : LpSolvers.distance(LpOptions.DEFAULT.withTimeLimit(timeLeft()));
+    }
+
     /** Seconds before the deadline (at least {@value #MIN_TIME_LIMIT}); +∞ without one. */
     double timeLeft() {
         return deadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
@@ -299,7 +307,7 @@ final class PieceLp {
         double[] x0 = geometry.ball.center();
         double shrink = 2 * geometry.tolerance;
         onSolve.run();
-        DistanceResult near = distance.nearest(shrunk(rows, shrink), x0);
+        DistanceResult near = distance().nearest(shrunk(rows, shrink), x0);
         if (near.status().isOptimal()) {
             double s = geometry.slack(near.nearestPoint(), rows);
             if (s > geometry.tolerance) {
@@ -307,7 +315,7 @@ final class PieceLp {
             }
         }
         onSolve.run();
-        DistanceResult plain = distance.nearest(program(rows, false), x0);
+        DistanceResult plain = distance().nearest(program(rows, false), x0);
         return plain.provablyMisses(geometry.ball.radius()) ? Interior.EMPTY : Interior.THIN;
     }
 
