@@ -186,7 +186,38 @@ final class PieceLp {
             x[j] = geometry.free[j] ? p[j] + lambda * (v[j] - p[j]) : p[j];
         }
         double s = geometry.slack(x, all);
-        return s > geometry.tolerance ? Interior.at(x, s) : interior(all);
+        if (s > geometry.tolerance) {
+            return Interior.at(x, s);
+        }
+        Interior deeper = geometry.ball == null ? Interior.THIN : inShrunkSet(rows, half, p, slack, all);
+        return deeper.hasInterior() ? deeper : interior(all);
+    }
+
+    /**
+     * For a ball, when the segment from p is too shallow (p barely inside a thin piece, the half
+     * deep but far away): the half's depth over P and S both shrunk by t (tolerance &lt; t &lt;
+     * p's slack), by column generation from p. Its point, deeper than t in the half, has slack
+     * about t everywhere; it counts once verified directly. Not a decision otherwise (THIN here
+     * means: ask the slack LP).
+     */
+    private Interior inShrunkSet(Piece.Rows rows, HalfSpace half, double[] p, double slack, List<HalfSpace> all) {
+        double t = Math.min(2 * geometry.tolerance, 0.5 * (geometry.tolerance + slack));
+        SetGeometry inner = geometry.shrunk(t, RegionOptions.DEFAULT_INTERIOR_TOLERANCE);
+        if (inner == null) {
+            return Interior.THIN;
+        }
+        Piece.Rows moved = null;
+        for (HalfSpace h : Piece.Rows.list(rows)) {
+            moved = Piece.Rows.add(moved, new HalfSpace(h.a(), h.b() - t));
+        }
+        try (BallPieceSupport support = new BallPieceSupport(inner, this)) {
+            PieceSupport.Supremum depth = support.deepest(moved, half, p, (bound, value) -> bound <= t || value > 2 * t);
+            if (!depth.status().isOptimal() || !(depth.value() > t)) {
+                return Interior.THIN;
+            }
+            double s = geometry.slack(depth.point(), all);
+            return s > geometry.tolerance ? Interior.at(depth.point(), s) : Interior.THIN;
+        }
     }
 
     private Interior classify(List<HalfSpace> rows, List<double[]> cuts) {

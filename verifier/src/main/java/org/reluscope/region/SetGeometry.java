@@ -104,6 +104,36 @@ final class SetGeometry {
         return s;
     }
 
+    /**
+     * A ball S shrunk by t: the points whose distance to S's boundary (within its affine hull)
+     * exceeds t — the ball of radius r − t in the faces moved inward by t on the free coordinates;
+     * {@code null} when that is empty or S is a box.
+     */
+    SetGeometry shrunk(double t, double relativeTolerance) {
+        if (ball == null || !(t < ball.radius())) {
+            return null;
+        }
+        Box inner = null;
+        if (faces != null) {
+            double[] lo = new double[dimension];
+            double[] hi = new double[dimension];
+            for (int j = 0; j < dimension; j++) {
+                lo[j] = free[j] ? faces.lower(j) + t : faces.lower(j);
+                hi[j] = free[j] ? faces.upper(j) - t : faces.upper(j);
+                if (!(lo[j] <= hi[j])) {
+                    return null;
+                }
+            }
+            inner = new Box(lo, hi);
+        }
+        try {
+            return new SetGeometry(new L2Ball(ball.center(), ball.radius() - t, inner), relativeTolerance);
+        } catch (IllegalArgumentException e) {
+            // the shrunk ball misses the shrunk faces
+            return null;
+        }
+    }
+
     /** S's bounding box as polytope rows (what {@link Region#polytope()} adds to the split rows). */
     HPolytope boundingPolytope() {
         return HPolytope.box(bounds.lower(), bounds.upper());
