@@ -236,7 +236,7 @@ final class RegionRun {
         LayerState s = p.state;
         p.screened = new Interior[s.width][];
         p.screenedRows = p.rows;
-        Box outer = p.rows == null ? null : PieceBox.of(geometry.bounds, p.rowList());
+        Box outer = p.rows == null || !options.outerBoxes() ? null : PieceBox.of(geometry.bounds, p.rowList());
         for (int i = 0; i < s.width && !shouldStop(); i++) {
             if (p.known[i] != LayerState.UNDECIDED || forced[s.layer][i] != 0) {
                 continue;
