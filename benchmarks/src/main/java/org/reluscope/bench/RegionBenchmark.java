@@ -47,7 +47,7 @@ import org.reluscope.spec.VnnLibParser;
  * enumeration; default 1 and 2), {@code --cold no} (skip the baselines),
  * {@code --warmup no} (skip the untimed first run of each configuration that warms up the JIT
  * and OR-Tools; for boxes that take minutes), {@code --milp-timeout S} (SCIP's budget for all
- * its MILPs; past it the MILP time is reported as a lower bound).
+ * its MILPs; past it the MILP time is reported as a lower bound), {@code --milp no} (skip SCIP).
  */
 public final class RegionBenchmark {
     private RegionBenchmark() {
@@ -136,13 +136,15 @@ public final class RegionBenchmark {
             if (cold) {
                 System.out.printf(Locale.ROOT, "exact bounds vs the baseline: %.2f×%n", coldSeconds / exactSeconds);
             }
-            double[] milp = milpBounds(net, box, milpTimeout);
-            boolean finished = !Double.isNaN(milp[1]);
-            csv.printf(Locale.ROOT, "%s,bounds-milp%s,1,%.4f,,,,,%.6g%n", instance, finished ? "" : "-timeout", milp[0],
-                    milp[1]);
-            System.out.printf(Locale.ROOT, "%s: bounds milp   %s%.3f s, mean output width %.6g (SCIP, big-M); "
-                    + "MILP time / exact time %s %.2f%n", instance, finished ? "" : "stopped after ", milp[0], milp[1],
-                    finished ? "=" : "≥", milp[0] / exactSeconds);
+            if (!opts.getOrDefault("--milp", "yes").equals("no")) {
+                double[] milp = milpBounds(net, box, milpTimeout);
+                boolean finished = !Double.isNaN(milp[1]);
+                csv.printf(Locale.ROOT, "%s,bounds-milp%s,1,%.4f,,,,,%.6g%n", instance, finished ? "" : "-timeout",
+                        milp[0], milp[1]);
+                System.out.printf(Locale.ROOT, "%s: bounds milp   %s%.3f s, mean output width %.6g (SCIP, big-M); "
+                        + "MILP time / exact time %s %.2f%n", instance, finished ? "" : "stopped after ", milp[0],
+                        milp[1], finished ? "=" : "≥", milp[0] / exactSeconds);
+            }
         }
         System.out.println("wrote " + out);
     }
