@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,8 +31,9 @@ import org.reluscope.spec.VnnLibParser;
 /**
  * Region enumeration and exact bounds on an ACAS Xu network: the input box of a property
  * shrunk around its centre by {@code --scale} (so that the run takes seconds), enumerated with
- * 1 and 2 threads (regions per second, speed-up) and with cold LPs (the baseline of the warm
- * starts, 1 thread), and exact bounds (warm and cold) compared in time and mean
+ * 1 and 2 threads (regions per second, speed-up), against 1 thread without the outer boxes
+ * and the baseline without outer boxes and warm LPs ({@link Config}), and exact bounds (today's
+ * and the baseline's) compared in time and mean
  * output width with the crown and lp bounds of the same box and with the same bounds from SCIP
  * on the big-M MILP ({@link MilpReference}; time ratio). One CSV row per measurement.
  *
@@ -40,10 +44,10 @@ import org.reluscope.spec.VnnLibParser;
  * {@code --scale S} (fraction of the half-widths kept), {@code --lp-solver NAME} (for the
  * enumeration; default glop), {@code --repeat N} (timed runs per
  * configuration, the fastest is kept), {@code --threads N} (only this thread count for the warm
- * enumeration; default 1 and 2), {@code --cold no} (skip the cold baseline),
+ * enumeration; default 1 and 2), {@code --cold no} (skip the baselines),
  * {@code --warmup no} (skip the untimed first run of each configuration that warms up the JIT
  * and OR-Tools; for boxes that take minutes), {@code --milp-timeout S} (SCIP's budget for all
- * its MILPs; past it the MILP time is reported as a lower bound).
+ * its MILPs; past it the MILP time is reported as a lower bound), {@code --milp no} (skip SCIP).
  */
 public final class RegionBenchmark {
     private RegionBenchmark() {
@@ -68,41 +72,42 @@ public final class RegionBenchmark {
 
         LpSolver regionSolver = LpSolvers.create(opts.getOrDefault("--lp-solver", LpSolvers.DEFAULT_LP));
         if (warmup) {
-            enumerate(net, box, 2, true, regionSolver);
+            enumerate(net, box, RegionOptions.defaults().withThreads(2), regionSolver);
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("instance,measure,threads,seconds,regions,regions_per_second,distinct_maps,lps,mean_width");
-            // 1 and 2 threads warm, then 1 thread with every LP cold (the baseline of the warm starts)
-            double[] seconds = new double[3];
-            for (int config = 0; config < (cold ? 3 : 2); config++) {
-                int threads = config == 1 ? 2 : 1;
-                boolean warm = config < 2;
-                if (warm && onlyThreads != null && threads != Integer.parseInt(onlyThreads)) {
-                    continue;
+            List<Config> configs = new ArrayList<>();
+            for (int threads = 1; threads <= 2; threads++) {
+                if (onlyThreads == null || threads == Integer.parseInt(onlyThreads)) {
+                    configs.add(new Config("regions", threads, true, true));
                 }
+            }
+            if (cold) {
+                configs.add(new Config("regions-no-boxes", 1, true, false));
+                configs.add(new Config("regions-baseline", 1, false, false));
+            }
+            Map<String, Double> seconds = new HashMap<>();
+            for (Config config : configs) {
                 RegionSummary best = null;
                 for (int r = 0; r < repeat; r++) {
-                    RegionSummary s = enumerate(net, box, threads, warm, regionSolver);
+                    RegionSummary s = enumerate(net, box, config.options(), regionSolver);
                     best = best == null || s.seconds() < best.seconds() ? s : best;
                 }
-                seconds[config] = best.seconds();
-                String measure = warm ? "regions" : "regions-cold";
-                csv.printf(Locale.ROOT, "%s,%s,%d,%.4f,%d,%.1f,%d,%d,%n", instance, measure, threads, best.seconds(),
-                        best.regions(), best.regionsPerSecond(), best.distinctMaps(), best.lps());
+                seconds.put(config.measure() + config.threads(), best.seconds());
+                csv.printf(Locale.ROOT, "%s,%s,%d,%.4f,%d,%.1f,%d,%d,%n", instance, config.measure(), config.threads(),
+                        best.seconds(), best.regions(), best.regionsPerSecond(), best.distinctMaps(), best.lps());
                 System.out.printf(Locale.ROOT, "%s: %s, %d threads: %d regions (%d distinct maps, %d thin) in %.3f s, "
-                                + "%.0f regions/s, %d LPs%n", instance, measure, threads, best.regions(), best.distinctMaps(),
-                        best.thinPieces(), best.seconds(), best.regionsPerSecond(), best.lps());
+                                + "%.0f regions/s, %d LPs%n", instance, config.measure(), config.threads(), best.regions(),
+                        best.distinctMaps(), best.thinPieces(), best.seconds(), best.regionsPerSecond(), best.lps());
             }
-            if (seconds[0] > 0 && seconds[1] > 0) {
-                System.out.printf(Locale.ROOT, "speed-up 2 threads vs 1: %.2f×%n", seconds[0] / seconds[1]);
-            }
-            if (seconds[0] > 0 && seconds[2] > 0) {
-                System.out.printf(Locale.ROOT, "warm vs cold LPs (1 thread): %.2f×%n", seconds[2] / seconds[0]);
-            }
+            ratio(seconds, "speed-up 2 threads vs 1", "regions1", "regions2");
+            ratio(seconds, "outer boxes (1 thread)", "regions-no-boxes1", "regions1");
+            ratio(seconds, "warm vs cold LPs (1 thread, no boxes)", "regions-baseline1", "regions-no-boxes1");
+            ratio(seconds, "both vs the baseline (1 thread)", "regions-baseline1", "regions1");
             LpSolver solver = BenchOptions.lpSolver();
             OutputBounder coldExact = new ExactBounds(solver, LpSolvers.distance(LpOptions.DEFAULT),
-                    RegionOptions.defaults().withWarmStarts(false));
+                    Config.baseline(RegionOptions.defaults()));
             double exactSeconds = 0;
             double coldSeconds = 0;
             OutputBounder[] bounders = {BoundMethod.CROWN.bounder(solver), BoundMethod.LP.bounder(solver), coldExact,
@@ -111,7 +116,7 @@ public final class RegionBenchmark {
                 if (bounder == coldExact && !cold) {
                     continue;
                 }
-                String name = bounder == coldExact ? "exact-cold" : bounder.name();
+                String name = bounder == coldExact ? "exact-baseline" : bounder.name();
                 if (warmup) {
                     bounder.compute(net, box);
                 }
@@ -129,15 +134,17 @@ public final class RegionBenchmark {
                         name, s, b.meanOutputWidth(), b.method());
             }
             if (cold) {
-                System.out.printf(Locale.ROOT, "exact bounds, warm vs cold LPs: %.2f×%n", coldSeconds / exactSeconds);
+                System.out.printf(Locale.ROOT, "exact bounds vs the baseline: %.2f×%n", coldSeconds / exactSeconds);
             }
-            double[] milp = milpBounds(net, box, milpTimeout);
-            boolean finished = !Double.isNaN(milp[1]);
-            csv.printf(Locale.ROOT, "%s,bounds-milp%s,1,%.4f,,,,,%.6g%n", instance, finished ? "" : "-timeout", milp[0],
-                    milp[1]);
-            System.out.printf(Locale.ROOT, "%s: bounds milp   %s%.3f s, mean output width %.6g (SCIP, big-M); "
-                    + "MILP time / exact time %s %.2f%n", instance, finished ? "" : "stopped after ", milp[0], milp[1],
-                    finished ? "=" : "≥", milp[0] / exactSeconds);
+            if (!opts.getOrDefault("--milp", "yes").equals("no")) {
+                double[] milp = milpBounds(net, box, milpTimeout);
+                boolean finished = !Double.isNaN(milp[1]);
+                csv.printf(Locale.ROOT, "%s,bounds-milp%s,1,%.4f,,,,,%.6g%n", instance, finished ? "" : "-timeout",
+                        milp[0], milp[1]);
+                System.out.printf(Locale.ROOT, "%s: bounds milp   %s%.3f s, mean output width %.6g (SCIP, big-M); "
+                        + "MILP time / exact time %s %.2f%n", instance, finished ? "" : "stopped after ", milp[0],
+                        milp[1], finished ? "=" : "≥", milp[0] / exactSeconds);
+            }
         }
         System.out.println("wrote " + out);
     }
@@ -166,10 +173,31 @@ public final class RegionBenchmark {
         return new double[] {(System.nanoTime() - t0) * 1e-9, width / net.outputSize()};
     }
 
-    private static RegionSummary enumerate(Network net, InputSet set, int threads, boolean warm, LpSolver solver) {
-        RegionOptions options = RegionOptions.defaults().withThreads(threads).withWarmStarts(warm);
+    private static RegionSummary enumerate(Network net, InputSet set, RegionOptions options, LpSolver solver) {
         return new RegionEnumerator(solver, LpSolvers.distance(LpOptions.DEFAULT), options)
                 .enumerate(net, set, region -> { });
+    }
+
+    /**
+     * One enumeration setting: today's (warm LP sessions and outer boxes), without the outer
+     * boxes, or the baseline without either (every test a cold slack LP: the enumeration as of
+     * 2026-11-23).
+     */
+    private record Config(String measure, int threads, boolean warm, boolean boxes) {
+        static RegionOptions baseline(RegionOptions o) {
+            return o.withWarmStarts(false).withOuterBoxes(false);
+        }
+
+        RegionOptions options() {
+            return RegionOptions.defaults().withThreads(threads).withWarmStarts(warm).withOuterBoxes(boxes);
+        }
+    }
+
+    /** Prints seconds[slow] / seconds[fast] when both were measured. */
+    private static void ratio(Map<String, Double> seconds, String what, String slow, String fast) {
+        if (seconds.containsKey(slow) && seconds.containsKey(fast)) {
+            System.out.printf(Locale.ROOT, "%s: %.2f×%n", what, seconds.get(slow) / seconds.get(fast));
+        }
     }
 
     /** The box scaled by {@code s} around its centre. */

@@ -2,6 +2,7 @@ package org.reluscope.region;
 
 import java.util.Arrays;
 
+import org.reluscope.input.InputSet;
 import org.reluscope.net.Activation;
 import org.reluscope.net.AffineLayer;
 import org.reluscope.net.Network;
@@ -88,7 +89,7 @@ final class LayerState {
             }
             constant[i] = norms[i] <= 1e-14 * scale;
             if (relu) {
-                onSet[i] = constant[i] ? valueSign(row, zeta[i], centre) : sign(geometry, row, zeta[i]);
+                onSet[i] = constant[i] ? valueSign(row, zeta[i], centre) : sign(geometry.set, row, zeta[i]);
             }
         }
         return new LayerState(l, out, n, z, zeta, onSet, norms, constant, relu);
@@ -103,15 +104,20 @@ final class LayerState {
         return value > 0 ? ACTIVE : INACTIVE;
     }
 
-    /** The sign of z on S from its rigorous support, or UNDECIDED. */
-    private static byte sign(SetGeometry geometry, double[] row, double zeta) {
-        if (Rounding.addUp(geometry.set.support(row), zeta) <= 0) {
+    /** The sign of z on a set from its rigorous support, or UNDECIDED. */
+    private static byte sign(InputSet set, double[] row, double zeta) {
+        if (Rounding.addUp(set.support(row), zeta) <= 0) {
             return INACTIVE;
         }
-        if (Rounding.addDown(geometry.set.lowerSupport(row), zeta) >= 0) {
+        if (Rounding.addDown(set.lowerSupport(row), zeta) >= 0) {
             return ACTIVE;
         }
         return UNDECIDED;
+    }
+
+    /** The sign of neuron i's pre-activation on {@code set} (e.g. a piece's outer box), or UNDECIDED. */
+    byte signOn(InputSet set, int i) {
+        return sign(set, Arrays.copyOfRange(z, i * inputs, (i + 1) * inputs), zeta[i]);
     }
 
     /** Z_i x + ζ_i ≥ 0 (active) or ≤ 0 (inactive) as a unit row a·x ≤ b. */

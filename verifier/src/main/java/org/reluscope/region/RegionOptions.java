@@ -15,9 +15,12 @@ package org.reluscope.region;
  * @param warmStarts        decide halves and sweep objectives through each task's {@link PieceSupport}
  *                          (warm LP sessions for a box, column generation for a ball); off, every test
  *                          is a cold slack LP (the benchmarks' baseline)
+ * @param outerBoxes        screen neurons by their interval over each piece's outer box ({@link PieceBox})
+ *                          before any LP; off only for the benchmarks' baseline
  */
 public record RegionOptions(int threads, long maxRegions, double timeoutSeconds, boolean sorted,
-                            double interiorTolerance, boolean refineThin, boolean warmStarts) {
+                            double interiorTolerance, boolean refineThin, boolean warmStarts,
+                            boolean outerBoxes) {
     /** The default relative interior tolerance. */
     public static final double DEFAULT_INTERIOR_TOLERANCE = 1e-7;
 
@@ -37,10 +40,10 @@ public record RegionOptions(int threads, long maxRegions, double timeoutSeconds,
         }
     }
 
-    /** All cores, no limits, unsorted, default tolerance, thin pieces only counted, warm starts. */
+    /** All cores, no limits, unsorted, default tolerance, thin pieces only counted, warm starts, outer boxes. */
     public static RegionOptions defaults() {
         return new RegionOptions(Runtime.getRuntime().availableProcessors(), Long.MAX_VALUE,
-                Double.POSITIVE_INFINITY, false, DEFAULT_INTERIOR_TOLERANCE, false, true);
+                Double.POSITIVE_INFINITY, false, DEFAULT_INTERIOR_TOLERANCE, false, true, true);
     }
 
     /** {@link System#nanoTime()} at which a run started at {@code startNanos} must stop; {@link Long#MAX_VALUE} for none. */
@@ -49,26 +52,37 @@ public record RegionOptions(int threads, long maxRegions, double timeoutSeconds,
     }
 
     public RegionOptions withThreads(int n) {
-        return new RegionOptions(n, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin, warmStarts);
+        return new RegionOptions(n, maxRegions, timeoutSeconds, sorted, interiorTolerance,
+                refineThin, warmStarts, outerBoxes);
     }
 
     public RegionOptions withMaxRegions(long n) {
-        return new RegionOptions(threads, n, timeoutSeconds, sorted, interiorTolerance, refineThin, warmStarts);
+        return new RegionOptions(threads, n, timeoutSeconds, sorted, interiorTolerance,
+                refineThin, warmStarts, outerBoxes);
     }
 
     public RegionOptions withTimeout(double seconds) {
-        return new RegionOptions(threads, maxRegions, seconds, sorted, interiorTolerance, refineThin, warmStarts);
+        return new RegionOptions(threads, maxRegions, seconds, sorted, interiorTolerance,
+                refineThin, warmStarts, outerBoxes);
     }
 
     public RegionOptions withSorted(boolean s) {
-        return new RegionOptions(threads, maxRegions, timeoutSeconds, s, interiorTolerance, refineThin, warmStarts);
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, s, interiorTolerance,
+                refineThin, warmStarts, outerBoxes);
     }
 
     public RegionOptions withRefineThin(boolean r) {
-        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance, r, warmStarts);
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance,
+                r, warmStarts, outerBoxes);
     }
 
     public RegionOptions withWarmStarts(boolean w) {
-        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance, refineThin, w);
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance,
+                refineThin, w, outerBoxes);
+    }
+
+    public RegionOptions withOuterBoxes(boolean o) {
+        return new RegionOptions(threads, maxRegions, timeoutSeconds, sorted, interiorTolerance,
+                refineThin, warmStarts, o);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.reluscope.algebra.HPolytope;
 import org.reluscope.bounds.ReluSplits;
+import org.reluscope.input.Box;
 import org.reluscope.lp.DistanceSolver;
 import org.reluscope.lp.LpSolver;
 import org.reluscope.net.Network;
@@ -224,8 +225,9 @@ final class RegionRun {
     }
 
     /**
-     * Screening at layer entry: every neuron S leaves undecided (and no split forces) is tested
-     * on the piece itself. A neuron stable there is stable on every sub-piece, so it is decided
+     * Screening at layer entry: every neuron S leaves undecided (and no split forces) is decided
+     * on the piece itself — by its interval over the piece's outer box ({@link PieceBox}) where
+     * that suffices, else by the slack tests. A neuron stable there is stable on every sub-piece, so it is decided
      * once here instead of once per sub-piece the layer's splits create; the tests are kept, and
      * the first split reuses them while the piece is unchanged. A stop request ends the
      * screening early (the remaining neurons stay undecided and the piece is left unexplored).
@@ -234,9 +236,16 @@ final class RegionRun {
         LayerState s = p.state;
         p.screened = new Interior[s.width][];
         p.screenedRows = p.rows;
+        Box outer = p.rows == null || !options.outerBoxes() ? null : PieceBox.of(geometry.bounds, p.rowList());
         for (int i = 0; i < s.width && !shouldStop(); i++) {
             if (p.known[i] != LayerState.UNDECIDED || forced[s.layer][i] != 0) {
                 continue;
+            }
+            if (outer != null) {
+                p.known[i] = s.signOn(outer, i);
+                if (p.known[i] != LayerState.UNDECIDED) {
+                    continue;
+                }
             }
             Interior inactive = test(p, i, false, s.halfSpace(i, false), support);
             Interior active = test(p, i, true, s.halfSpace(i, true), support);
