@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.reluscope.bounds.ReluSplits;
+import org.reluscope.input.Box;
 
 /**
  * A node of the split tree: the inputs of S whose neurons before {@code (state.layer, neuron)}
@@ -49,6 +50,10 @@ final class Piece {
     /** Slack tests of the screening, [neuron][phase], valid while {@link #rows} is {@link #screenedRows}. */
     Interior[][] screened;
     Rows screenedRows;
+    /** The outer box of the piece ({@link PieceBox}) while {@link #rows} is {@link #boxRows}; null if none. */
+    private Box box;
+    private Rows boxRows;
+    private boolean boxKnown;
 
     Piece(int reluLayers, LayerState state, double[] point, double slack) {
         this.bits = new boolean[reluLayers][];
@@ -75,6 +80,16 @@ final class Piece {
         this.slack = other.slack;
         this.known = other.known.clone();
         this.cuts = other.cuts;
+    }
+
+    /** The piece's outer box within {@code bounds} (S's bounding box), computed once per row set; null when the tightening empties it. */
+    Box outerBox(Box bounds) {
+        if (!boxKnown || boxRows != rows) {
+            box = PieceBox.of(bounds, rowList());
+            boxRows = rows;
+            boxKnown = true;
+        }
+        return box;
     }
 
     /** A copy for another owner. */

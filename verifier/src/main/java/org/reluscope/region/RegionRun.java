@@ -153,8 +153,15 @@ final class RegionRun {
     private boolean decide(Piece p, List<Task> forks, PieceSupport support) {
         LayerState s = p.state;
         int i = p.neuron;
-        byte onSet = p.known[i];
         byte force = forced[s.layer][i];
+        if (p.known[i] == LayerState.UNDECIDED && force == 0 && options.outerBoxes() && p.rows != p.screenedRows) {
+            // the piece has been split since the screening: its outer box may settle the neuron now
+            Box outer = p.outerBox(geometry.bounds);
+            if (outer != null) {
+                p.known[i] = s.signOn(outer, i);
+            }
+        }
+        byte onSet = p.known[i];
         if (onSet != LayerState.UNDECIDED && (force == 0 || force == onSet)) {
             p.bits[p.reluLayer][i] = onSet == LayerState.ACTIVE;
             p.neuron++;
@@ -236,7 +243,7 @@ final class RegionRun {
         LayerState s = p.state;
         p.screened = new Interior[s.width][];
         p.screenedRows = p.rows;
-        Box outer = p.rows == null || !options.outerBoxes() ? null : PieceBox.of(geometry.bounds, p.rowList());
+        Box outer = p.rows == null || !options.outerBoxes() ? null : p.outerBox(geometry.bounds);
         for (int i = 0; i < s.width && !shouldStop(); i++) {
             if (p.known[i] != LayerState.UNDECIDED || forced[s.layer][i] != 0) {
                 continue;
