@@ -1,7 +1,6 @@
 package org.reluscope.region;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.reluscope.lp.IncrementalLp;
@@ -31,6 +30,8 @@ final class LpPieceSupport implements PieceSupport {
 
     private final SetGeometry geometry;
     private final PieceLp lps;
+    /** Every variable's index: the rows are dense. */
+    private final int[] columns;
     private IncrementalLp session;
     /** The rows the session holds (a prefix chain of the piece's rows). */
     private Piece.Rows held;
@@ -43,6 +44,10 @@ final class LpPieceSupport implements PieceSupport {
         }
         this.geometry = geometry;
         this.lps = lps;
+        this.columns = new int[geometry.dimension];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = j;
+        }
     }
 
     /** The LP max: exact for a box, so {@code inside} and {@code settled} are not needed. */
@@ -65,26 +70,21 @@ final class LpPieceSupport implements PieceSupport {
         if (session != null && lps.timeLeft() * STALE_LIMIT < limit) {
             close();
         }
-        List<HalfSpace> added = new ArrayList<>();
         Piece.Rows r = rows;
         int keep = held == null ? 0 : held.size();
         while (r != null && r.size() > keep) {
-            added.add(r.row());
             r = r.parent();
         }
         if (session == null || r != held) {
             open();
-            added = Piece.Rows.list(rows);
-        } else {
-            Collections.reverse(added);
         }
-        int n = geometry.dimension;
-        int[] all = new int[n];
-        for (int j = 0; j < n; j++) {
-            all[j] = j;
+        // the rows between what the session holds and rows, oldest first
+        List<HalfSpace> added = new ArrayList<>();
+        for (Piece.Rows k = rows; k != held; k = k.parent()) {
+            added.add(k.row());
         }
-        for (HalfSpace h : added) {
-            session.addRow(all, h.a(), Double.NEGATIVE_INFINITY, h.b());
+        for (int k = added.size() - 1; k >= 0; k--) {
+            session.addRow(columns, added.get(k).a(), Double.NEGATIVE_INFINITY, added.get(k).b());
         }
         held = rows;
     }

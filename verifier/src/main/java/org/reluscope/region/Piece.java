@@ -53,7 +53,6 @@ final class Piece {
     /** The outer box of the piece ({@link PieceBox}) while {@link #rows} is {@link #boxRows}; null if none. */
     private Box box;
     private Rows boxRows;
-    private boolean boxKnown;
 
     Piece(int reluLayers, LayerState state, double[] point, double slack) {
         this.bits = new boolean[reluLayers][];
@@ -82,12 +81,14 @@ final class Piece {
         this.cuts = other.cuts;
     }
 
-    /** The piece's outer box within {@code bounds} (S's bounding box), computed once per row set; null when the tightening empties it. */
+    /**
+     * The piece's outer box within {@code bounds} (S's bounding box), computed once per row set;
+     * null when the tightening empties it. Only for a piece with rows (without, it is S's box).
+     */
     Box outerBox(Box bounds) {
-        if (!boxKnown || boxRows != rows) {
+        if (boxRows != rows) {
             box = PieceBox.of(bounds, rowList());
             boxRows = rows;
-            boxKnown = true;
         }
         return box;
     }

@@ -1,6 +1,7 @@
 package org.reluscope.region;
 
 import org.reluscope.lp.LpStatus;
+import org.reluscope.numeric.Vectors;
 
 /**
  * The support function of the pieces P ∩ S one fork/join task visits — the maximum of an affine
@@ -41,11 +42,7 @@ sealed interface PieceSupport extends AutoCloseable permits LpPieceSupport, Ball
 
     /** The depth sup (b − a·x) over P ∩ S of the half a·x ≤ b, {@link #maximum} of its slack. */
     default Supremum deepest(Piece.Rows rows, HalfSpace half, double[] inside, Settled settled) {
-        double[] c = new double[half.a().length];
-        for (int j = 0; j < c.length; j++) {
-            c[j] = -half.a()[j];
-        }
-        return maximum(rows, c, half.b(), inside, settled);
+        return maximum(rows, Vectors.scaled(-1, half.a()), half.b(), inside, settled);
     }
 
     @Override
